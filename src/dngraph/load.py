@@ -1,0 +1,100 @@
+"""Read the ontology and the data files into one RDF dataset, a named graph per file.
+
+A data file ``data/**/{slug}.ttl`` goes into the graph
+``https://w3id.org/dngraph/id/source/{slug}``: the IRI of the source document it
+transcribes. Every IRI subject in that graph also gets ``dcterms:source`` pointing
+at the graph, so provenance survives when graphs are merged (DESIGN section 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LoadError
+from .namespaces import DCTERMS, ONTOLOGY_IRI, SOURCE
+from .resources import Layout
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file and the named graph it is loaded into."""
+
+    path: Path
+    graph: str
+
+    @property
+    def is_ontology(self) -> bool:
+        return self.graph == ONTOLOGY_IRI
+
+
+def source_files(layout: Layout) -> list[SourceFile]:
+    """The ontology and every data file, each with its graph IRI."""
+    if not layout.ontology.is_file():
+        raise LoadError(layout.ontology, "ontology file not found")
+    files = [SourceFile(layout.ontology, ONTOLOGY_IRI)]
+    seen: dict[str, Path] = {}
+    for path in layout.data_files():
+        graph = SOURCE + path.stem
+        if graph in seen:
+            raise LoadError(path, f"same graph name as {seen[graph]}: file names under data/ must be unique")
+        seen[graph] = path
+        files.append(SourceFile(path, graph))
+    return files
+
+
+def parse_turtle(path: Path, graph=None):
+    """Parse one Turtle file into ``graph`` (a new rdflib Graph if None).
+
+    Syntax errors become a :class:`LoadError` naming the file and line.
+    """
+    import rdflib
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
+    graph = rdflib.Graph() if graph is None else graph
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(path, f"cannot read file: {exc}") from None
+    try:
+        graph.parse(data=text, format="turtle", publicID=Path(path).resolve().as_uri())
+    except BadSyntax as exc:
+        raise LoadError(path, f"Turtle syntax error: {exc._why}", line=exc.lines + 1) from None
+    except Exception as exc:  # rdflib raises several types for bad terms
+        raise LoadError(path, f"Turtle error: {exc}") from None
+    return graph
+
+
+def load_dataset(layout: Layout):
+    """All files of ``layout`` as an rdflib Dataset, plus the file of each graph.
+
+    Returns ``(dataset, files)`` where ``files`` maps graph IRI to path.
+    """
+    import rdflib
+
+    dataset = rdflib.Dataset(default_union=True)
+    files: dict[str, Path] = {}
+    source = rdflib.URIRef(DCTERMS.source)
+    for src in source_files(layout):
+        name = rdflib.URIRef(src.graph)
+        graph = dataset.graph(name)
+        parse_turtle(src.path, graph)
+        files[src.graph] = src.path
+        if not src.is_ontology:
+            for subject in set(graph.subjects()):
+                if isinstance(subject, rdflib.URIRef) and subject != name:
+                    graph.add((subject, source, name))
+    return dataset, files
+
+
+def union_graph(dataset, include_ontology: bool = True):
+    """The asserted graphs of ``dataset`` merged into one rdflib Graph."""
+    import rdflib
+
+    merged = rdflib.Graph()
+    for graph in dataset.graphs():
+        if graph.identifier == rdflib.URIRef(ONTOLOGY_IRI) and not include_ontology:
+            continue
+        for triple in graph:
+            merged.add(triple)
+    return merged

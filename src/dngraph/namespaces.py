@@ -1,0 +1,59 @@
+"""Every IRI the code needs, in one place.
+
+Plain strings, so the fast query path can use them without importing rdflib.
+"""
+
+
+class Namespace(str):
+    """An IRI prefix; ``NS.term`` and ``NS["term"]`` give the full IRI as a string."""
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self + name
+
+    def __getitem__(self, name) -> str:  # type: ignore[override]
+        if isinstance(name, str):
+            return self + name
+        return str.__getitem__(self, name)
+
+
+DN = Namespace("https://w3id.org/dngraph/ontology#")
+ID = Namespace("https://w3id.org/dngraph/id/")
+SOURCE = Namespace("https://w3id.org/dngraph/id/source/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+WD = Namespace("http://www.wikidata.org/entity/")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+
+ONTOLOGY_IRI = "https://w3id.org/dngraph/ontology"
+# Entailments computed from ontology + data live in a graph of their own, so
+# asserted facts and inferred ones never mix.
+INFERRED_GRAPH = "https://w3id.org/dngraph/graph/inferred"
+
+PREFIXES = {
+    "dn": DN, "id": ID, "org": ORG, "time": TIME, "skos": SKOS, "dcterms": DCTERMS,
+    "foaf": FOAF, "schema": SCHEMA, "prov": PROV, "owl": OWL, "rdf": RDF,
+    "rdfs": RDFS, "xsd": XSD, "sh": SH, "wd": WD,
+}
+
+
+def shorten(iri: str) -> str:
+    """``https://w3id.org/dngraph/ontology#Nation`` -> ``dn:Nation``; unknown IRIs stay whole."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    local = iri[len(best):]
+    if not local or "/" in local or "#" in local:
+        return iri
+    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{local}"

@@ -1,0 +1,64 @@
+"""Where the ontology, shapes, data and saved queries live.
+
+An installed wheel carries them under ``dngraph/_bundled``; a source checkout
+(including an editable install) keeps them at the top of the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_root() -> Path:
+    """The folder holding ``ontology/``, ``data/`` and ``queries/``."""
+    env = os.environ.get("DNGRAPH_HOME")
+    if env:
+        return Path(env)
+    bundled = _PACKAGE_DIR / "_bundled"
+    if (bundled / "ontology").is_dir():
+        return bundled
+    return _PACKAGE_DIR.parent.parent
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The files of one knowledge graph: an ontology, shapes, data and queries."""
+
+    root: Path
+
+    @property
+    def ontology(self) -> Path:
+        return self.root / "ontology" / "dngraph.ttl"
+
+    @property
+    def shapes(self) -> Path:
+        return self.root / "ontology" / "shapes.ttl"
+
+    @property
+    def context(self) -> Path:
+        return self.root / "ontology" / "context.jsonld"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def queries(self) -> Path:
+        return self.root / "queries"
+
+    def data_files(self) -> list[Path]:
+        """Every Turtle file under ``data/``, in a stable order."""
+        return sorted(self.data.rglob("*.ttl"))
+
+
+def cache_dir() -> Path:
+    """Where built graphs are cached: ``$DNGRAPH_CACHE``, else the user cache folder."""
+    env = os.environ.get("DNGRAPH_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "dngraph"

@@ -1,0 +1,49 @@
+"""What the graph holds: triples, things per class, facts per source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .namespaces import INFERRED_GRAPH, ONTOLOGY_IRI, shorten
+
+
+@dataclass
+class Stats:
+    asserted: int = 0
+    inferred: int = 0
+    ontology: int = 0
+    by_class: list[tuple[str, str | None, int]] = field(default_factory=list)
+    by_source: list[tuple[str, str | None, int]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"triples: {self.asserted} asserted in {len(self.by_source)} source graphs, "
+               f"{self.ontology} in the ontology, {self.inferred} inferred"]
+        out.append("things per class:")
+        width = max((len(shorten(c)) for c, _, _ in self.by_class), default=0)
+        out += [f"  {shorten(c):<{width}}  {n:>5}" for c, _, n in self.by_class]
+        out.append("facts per source:")
+        width = max((len(label or s) for s, label, _ in self.by_source), default=0)
+        out += [f"  {(label or s):<{width}}  {n:>5}" for s, label, n in self.by_source]
+        return out
+
+
+def compute_stats(kg) -> Stats:
+    store = kg.store
+    stats = Stats()
+    for graph in store.named_graphs():
+        count = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+        if graph.value == INFERRED_GRAPH:
+            stats.inferred = count
+        elif graph.value == ONTOLOGY_IRI:
+            stats.ontology = count
+        else:
+            stats.asserted += count
+    classes = kg.sparql(_read(kg, "stats-by-class"), infer=False)
+    stats.by_class = [(r["class"], r.get("label"), r["things"]) for r in classes.rows]
+    sources = kg.sparql(_read(kg, "stats-by-source"), infer=False)
+    stats.by_source = [(r["source"], r.get("label"), r["triples"]) for r in sources.rows]
+    return stats
+
+
+def _read(kg, name: str) -> str:
+    return (kg.layout.queries / f"{name}.rq").read_text(encoding="utf-8")

@@ -1,0 +1,64 @@
+"""The CLI as a person uses it: exit codes, messages, help on every command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dngraph.cli import cli
+
+from conftest import ROOT
+
+
+def run(*args, root: Path | None = None):
+    argv = list(args)
+    if root is not None:
+        argv += ["--root", str(root)]
+    return CliRunner().invoke(cli, argv, catch_exceptions=False)
+
+
+@pytest.fixture
+def copy_root(tmp_path):
+    """A private copy of ontology/, data/ and queries/ that a test may break."""
+    for name in ("ontology", "data", "queries"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.output, name
+        assert f"dngraph {name}" in readme, f"README does not show 'dngraph {name}'"
+
+
+def test_stats_counts_sources_and_classes():
+    result = run("stats")
+    assert result.exit_code == 0
+    # Ten member nations plus the United States and Australia, which one source names.
+    assert any(line.split() == ["dn:Nation", "12"] for line in result.output.splitlines())
+    assert "UK backs digital government declaration" in result.output
+
+
+def test_turtle_syntax_error_names_file_and_line(copy_root):
+    target = copy_root / "data" / "sources" / "joining-forces-for-canada.ttl"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    lines.insert(20, 'this is not turtle "')
+    target.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--root", str(copy_root)])
+    assert result.exit_code == 2
+    assert "joining-forces-for-canada.ttl:21" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_console_script_runs_as_a_module():
+    done = subprocess.run([sys.executable, "-m", "dngraph", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert "dngraph" in done.stdout
