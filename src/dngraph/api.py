@@ -18,10 +18,17 @@ from .resources import Layout, default_root
 
 @dataclass
 class Result:
-    """Rows of a SELECT: ``rows`` are dicts of Python values, ``terms`` the same rows as RDF terms."""
+    """What a query answered.
 
-    variables: list[str]
+    For SELECT, ``rows`` are dicts of Python values and ``terms`` the same rows as
+    RDF terms; for ASK, ``boolean``; for CONSTRUCT and DESCRIBE, ``triples``.
+    """
+
+    variables: list[str] = field(default_factory=list)
     terms: list[dict] = field(default_factory=list)
+    kind: str = "select"
+    boolean: bool | None = None
+    triples: list = field(default_factory=list)
 
     @property
     def rows(self) -> list[dict]:
@@ -30,7 +37,7 @@ class Result:
         return [{k: to_python(v) for k, v in row.items()} for row in self.terms]
 
     def __len__(self) -> int:
-        return len(self.terms)
+        return len(self.terms) if self.kind == "select" else len(self.triples)
 
     def __iter__(self):
         return iter(self.rows)
@@ -42,6 +49,18 @@ class Result:
         return pandas.DataFrame(self.rows, columns=self.variables)
 
 
+def _collect(answer, hide=()) -> Result:
+    import pyoxigraph
+
+    if isinstance(answer, pyoxigraph.QueryBoolean):
+        return Result(kind="ask", boolean=bool(answer))
+    if isinstance(answer, pyoxigraph.QueryTriples):
+        return Result(kind="graph", triples=list(answer))
+    variables = [v.value for v in answer.variables if v.value not in hide]
+    terms = [{name: s[name] for name in variables if s[name] is not None} for s in answer]
+    return Result(variables, terms)
+
+
 class KnowledgeGraph:
     """The Digital Nations graph: source files, the built store, queries and checks."""
 
@@ -49,6 +68,8 @@ class KnowledgeGraph:
         self.layout = Layout(Path(root) if root else default_root())
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self._store = None
+        self._queries = None
+        self._labels = None
         self.built = False
 
     # -- the built graph -------------------------------------------------
@@ -61,14 +82,15 @@ class KnowledgeGraph:
             self._store, self.built = load_store(self.layout, self.cache_dir)
         return self._store
 
-    def graph_names(self, infer: bool = True) -> builtins.list:
-        """Names of the graphs a query sees as its default graph."""
+    def default_graph(self, infer: bool = True) -> builtins.list:
+        """The graphs a query sees as its default graph: the merge of every asserted
+        graph, plus the inferred triples unless ``infer`` is False."""
         import pyoxigraph
 
-        names = [g for g in self.store.named_graphs()]
-        if not infer:
-            names = [g for g in names if g.value != INFERRED_GRAPH]
-        return names
+        graphs = [pyoxigraph.DefaultGraph()]
+        if infer:
+            graphs.append(pyoxigraph.NamedNode(INFERRED_GRAPH))
+        return graphs
 
     def raw_query(self, text: str, substitutions: dict | None = None, infer: bool = True):
         """Run SPARQL on the store; the default graph is the union of the asserted
@@ -79,7 +101,7 @@ class KnowledgeGraph:
 
         try:
             return self.store.query(
-                text, default_graph=self.graph_names(infer),
+                text, default_graph=self.default_graph(infer),
                 substitutions={pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()})
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
@@ -87,11 +109,54 @@ class KnowledgeGraph:
             raise QueryError(f"query failed: {exc}") from None
 
     def sparql(self, text: str, infer: bool = True, **bindings) -> Result:
-        """Run a SELECT query and collect its rows."""
-        solutions = self.raw_query(text, bindings or None, infer)
-        variables = [v.value for v in solutions.variables]
-        terms = [{name: s[name] for name in variables if s[name] is not None} for s in solutions]
-        return Result(variables, terms)
+        """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables."""
+        return _collect(self.raw_query(text, bindings or None, infer))
+
+    # -- saved queries -----------------------------------------------------
+    def queries(self) -> dict:
+        """The saved queries, by name."""
+        if self._queries is None:
+            from .queries import load_queries
+
+            self._queries = load_queries(self.layout.queries)
+        return self._queries
+
+    def saved(self, name: str):
+        """The saved query ``name``; an unknown name raises an error listing close names."""
+        from .queries import find
+
+        return find(self.queries(), name)
+
+    def query(self, name: str, infer: bool = True, **params) -> Result:
+        """Run the saved query ``name`` with keyword parameters.
+
+        >>> kg.query("members", on="2021-11-18")   # doctest: +SKIP
+        """
+        saved = self.saved(name)
+        bound = saved.bind(params)
+        self._check_classes(saved, bound)
+        return _collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params})
+
+    def _check_classes(self, saved, bound) -> None:
+        from .errors import ParameterError
+        from .namespaces import RDF
+
+        for p in saved.params:
+            if p.cls and p.name in bound:
+                ask = self.raw_query("ASK { ?thing ?type ?class }", {
+                    "thing": bound[p.name], "type": _iri(RDF.type), "class": _iri(p.cls)})
+                if not bool(ask):
+                    raise ParameterError(
+                        f"parameter {p.name!r}: {bound[p.name].value} is not a {p.describe_type().split(' a ')[-1]} in the graph")
+
+    def labels(self) -> dict[str, str]:
+        """An English (or untagged) label for every IRI that has one."""
+        if self._labels is None:
+            result = self.raw_query(_read_bundled("labels.rq"))
+            self._labels = {}
+            for row in result:
+                self._labels.setdefault(row["thing"].value, row["label"].value)
+        return self._labels
 
     # -- checks and figures ------------------------------------------------
     def validate(self):
@@ -108,10 +173,13 @@ class KnowledgeGraph:
 
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""
-        result = self.sparql(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?thing ?p ?o } FILTER(?g != ?ontology) } ORDER BY ?g",
-            infer=False, thing=_iri(iri), ontology=_iri(ONTOLOGY_IRI))
-        return [row["g"] for row in result.rows if row["g"] != INFERRED_GRAPH]
+        result = self.sparql(_read_bundled("sources-of.rq"), infer=False, thing=_iri(iri))
+        return [row["g"] for row in result.rows]
+
+
+def _read_bundled(name: str) -> str:
+    """A SPARQL text the library itself needs, kept beside the code as a data file."""
+    return (Path(__file__).parent / "sparql" / name).read_text(encoding="utf-8")
 
 
 def _iri(value: str):

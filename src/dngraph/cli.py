@@ -13,8 +13,12 @@ import sys
 import click
 
 from . import __version__
+from pathlib import Path
+
 from .api import open as open_graph
-from .errors import DngraphError
+from .cache import write_atomic
+from .errors import DngraphError, ParameterError, QueryError
+from .formats import GRAPH_FORMATS, SELECT_FORMATS, SELECT_WRITERS, write_graph
 
 
 def graph_options(func):
@@ -71,6 +75,100 @@ def stats(kg):
     """
     for line in kg.stats().lines():
         click.echo(line)
+
+
+def output_options(func):
+    """--format and --output, shared by the commands that print query answers."""
+
+    @click.option("--format", "-f", "fmt", default="table", show_default=True,
+                  type=click.Choice(SELECT_FORMATS + GRAPH_FORMATS),
+                  help="Output format: table, csv, tsv, json or markdown for rows; turtle, jsonld or ntriples for graphs.")
+    @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+    @click.option("--no-infer", is_flag=True, help="Query the asserted facts only, without OWL RL entailments.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def emit(kg, result, fmt: str, output: str | None) -> None:
+    """Print or write ``result`` in ``fmt``; a failed write leaves any old file whole."""
+    if result.kind == "graph":
+        if fmt not in GRAPH_FORMATS:
+            fmt = "turtle"
+        text = write_graph(result.triples, fmt)
+    else:
+        if fmt not in SELECT_FORMATS:
+            raise DngraphError(f"--format {fmt} is for graphs; use one of {', '.join(SELECT_FORMATS)}")
+        labels = kg.labels() if fmt in ("table", "markdown") else None
+        text = SELECT_WRITERS[fmt](result, labels)
+    if output:
+        try:
+            write_atomic(Path(output), text.encode("utf-8"))
+        except OSError as exc:
+            raise DngraphError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    else:
+        click.echo(text, nl=False)
+
+
+def parse_params(pairs) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise ParameterError(f"--param {pair!r}: expected NAME=VALUE")
+        params[name.strip()] = value
+    return params
+
+
+@cli.command("queries")
+@graph_options
+def list_queries(kg):
+    """List the saved queries: name, title and parameters.
+
+    Example: dngraph queries
+    """
+    for query in kg.queries().values():
+        click.echo(f"{query.name}: {query.title}")
+        for p in query.params:
+            mode = "required" if p.required else (f"default {p.default}" if p.default else "optional")
+            click.echo(f"    --param {p.name}=...  {p.describe_type()}, {mode}. {p.doc}".rstrip())
+
+
+@cli.command("query")
+@click.argument("name")
+@click.option("--param", "-p", "pairs", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query; repeat for several.")
+@output_options
+@graph_options
+def run_query(kg, name, pairs, fmt, output, no_infer):
+    """Run the saved query NAME.
+
+    Example: dngraph query members --param on=2021-11-18 --format csv
+    """
+    result = kg.query(name, infer=not no_infer, **parse_params(pairs))
+    emit(kg, result, fmt, output)
+
+
+@cli.command("sparql")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--query", "-q", "text", help="The query text, instead of FILE.")
+@output_options
+@graph_options
+def run_sparql(kg, file, text, fmt, output, no_infer):
+    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from FILE, - (standard input) or --query.
+
+    Example: dngraph sparql --query 'SELECT ?s WHERE { ?s a <https://w3id.org/dngraph/ontology#Nation> }'
+    """
+    if (file is None) == (text is None):
+        raise QueryError("give a query FILE, - for standard input, or --query TEXT (one of them)")
+    if file is not None:
+        try:
+            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{file}: cannot read query: {exc}") from None
+    emit(kg, kg.sparql(text, infer=not no_infer), fmt, output)
 
 
 def main(argv=None):

@@ -1,0 +1,112 @@
+"""Saved queries: one ``.rq`` file each, its metadata in a comment header.
+
+    # title: Member nations
+    # description: The nations that are members of the forum.
+    # param: on xsd:date optional -- Only memberships that hold on this date.
+
+A parameter is bound to the query variable of the same name as an RDF term,
+never spliced into the text (SPARQL 1.1 Query, section 10.2.1 on initial
+bindings; RDF-dev SEP-0007 for the substitution pyoxigraph implements).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ParameterError, QueryError
+from .params import Param, parse_param_line
+
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
+_CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
+
+
+@dataclass
+class SavedQuery:
+    """A named query read from ``queries/{name}.rq``."""
+
+    name: str
+    title: str
+    description: str
+    text: str
+    path: Path
+    params: list[Param] = field(default_factory=list)
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def bind(self, values: dict[str, object]) -> dict[str, object]:
+        """Check ``values`` against the declared parameters; RDF terms for each one given
+        or defaulted. Raises :class:`ParameterError` naming the parameter."""
+        unknown = sorted(set(values) - {p.name for p in self.params})
+        if unknown:
+            known = ", ".join(p.name for p in self.params) or "none"
+            raise ParameterError(f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {known})")
+        bound = {}
+        for p in self.params:
+            raw = values.get(p.name)
+            if raw is None:
+                if p.required:
+                    raise ParameterError(f"query {self.name!r} needs parameter {p.name!r} ({p.describe_type()})")
+                if p.default is None:
+                    continue
+                raw = p.default
+            bound[p.name] = p.to_term(raw)
+        return bound
+
+
+def parse_query_file(path: Path) -> SavedQuery:
+    """Read one ``.rq`` file; a malformed header is a :class:`QueryError` naming file and line."""
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, list[str]] = {"title": [], "description": []}
+    params: list[Param] = []
+    last = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        match = _HEADER.match(line)
+        if match:
+            key, value = match.groups()
+            last = key
+            if key == "param":
+                try:
+                    params.append(parse_param_line(value))
+                except ValueError as exc:
+                    raise QueryError(f"{path}:{number}: {exc}") from None
+            else:
+                meta[key].append(value.strip())
+        elif last == "description" and _CONTINUATION.match(line):
+            meta["description"].append(_CONTINUATION.match(line).group(1).strip())
+    query = SavedQuery(path.stem, " ".join(meta["title"]) or path.stem,
+                       " ".join(meta["description"]), text, path, params)
+    _check_projection(query)
+    return query
+
+
+def _check_projection(query: SavedQuery) -> None:
+    # pyoxigraph binds only variables that the SELECT projects.
+    head = re.search(r"\bSELECT\b(.*?)\bWHERE\b", query.text, re.IGNORECASE | re.DOTALL)
+    if not head or "*" in head.group(1).split("#")[0]:
+        return
+    projected = set(re.findall(r"\?(\w+)", head.group(1)))
+    for p in query.params:
+        if p.name not in projected:
+            raise QueryError(f"{query.path}: parameter {p.name!r} must appear in the SELECT clause as ?{p.name}")
+
+
+def load_queries(directory: Path) -> dict[str, SavedQuery]:
+    """Every saved query in ``directory``, by name."""
+    return {path.stem: parse_query_file(path) for path in sorted(Path(directory).glob("*.rq"))}
+
+
+def find(queries: dict[str, SavedQuery], name: str) -> SavedQuery:
+    """The query called ``name``; an unknown name suggests the closest ones."""
+    if name in queries:
+        return queries[name]
+    close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; 'dngraph queries' lists them"
+    raise QueryError(f"no saved query named {name!r}{hint}")
