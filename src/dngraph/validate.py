@@ -49,7 +49,9 @@ class ValidationReport:
 
     def summary(self) -> str:
         if self.conforms:
-            return f"conforms: {self.triples} triples in {self.graphs} graphs, no violations"
+            warnings = len(self.violations)
+            extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            return f"conforms: {self.triples} triples in {self.graphs} graphs, no violations{extra}"
         counts: dict[str, int] = {}
         for v in self.violations:
             counts[v.severity] = counts.get(v.severity, 0) + 1
