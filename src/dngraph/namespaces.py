@@ -5,16 +5,19 @@ Plain strings, so the fast query path can use them without importing rdflib.
 
 
 class Namespace(str):
-    """An IRI prefix; ``NS.term`` and ``NS["term"]`` give the full IRI as a string."""
+    """An IRI prefix; ``NS.term`` and ``NS["term"]`` give the full IRI as a plain string.
 
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return self + name
+    Every public attribute is a term, so ``DCTERMS.title`` is the IRI, not ``str.title``.
+    """
+
+    def __getattribute__(self, name: str):
+        if name.startswith("_"):
+            return str.__getattribute__(self, name)
+        return str(self) + name
 
     def __getitem__(self, name) -> str:  # type: ignore[override]
         if isinstance(name, str):
-            return self + name
+            return str(self) + name
         return str.__getitem__(self, name)
 
 

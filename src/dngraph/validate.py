@@ -31,10 +31,13 @@ class Violation:
     value: str | None
     files: tuple[str, ...]
     shape: str | None = None
+    via: str | None = None  # set when the result is on a blank node reached from ``focus``
 
     def line(self) -> str:
         where = ", ".join(self.files) or "(not in any data file)"
         thing = f"{self.label} <{self.focus}>" if self.label else f"<{self.focus}>"
+        if self.via:
+            thing += f" {shorten(self.via)}"
         prop = shorten(self.path) if self.path else "-"
         value = f" (value: {self.value})" if self.value is not None else ""
         return f"{where}: {self.severity}: {thing}: {prop}: {self.message}{value}"
@@ -95,16 +98,37 @@ def _violations(results, data, where):
         message = results.value(result, sh("resultMessage"))
         severity = results.value(result, sh("resultSeverity"))
         value = results.value(result, sh("value"))
+        owner, via = _owner(data, focus) or (focus, None)
         yield Violation(
-            focus=str(focus),
-            label=_label(data, focus),
+            focus=str(owner),
+            via=None if via is None else str(via),
+            label=_label(data, owner),
             path=str(path) if isinstance(path, rdflib.URIRef) else None,
             message=str(message) if message is not None else "constraint not met",
             severity=shorten(str(severity)).removeprefix("sh:") if severity else "Violation",
             value=None if value is None else str(value),
-            files=tuple(where.get(str(focus), ())),
+            files=tuple(where.get(str(owner), ())),
             shape=str(results.value(result, sh("sourceShape"))),
         )
+
+
+def _owner(graph, node, depth: int = 3):
+    """For a blank node (a period, an instant), the IRI that holds it and the property
+    it is reached by, so a report can point at something a person can find."""
+    import rdflib
+
+    if not isinstance(node, rdflib.BNode):
+        return None
+    path = []
+    for _ in range(depth):
+        link = next(iter(graph.subject_predicates(node)), None)
+        if link is None:
+            return None
+        node, prop = link
+        path.insert(0, prop)
+        if isinstance(node, rdflib.URIRef):
+            return node, path[0]
+    return None
 
 
 def _label(graph, node) -> str | None:
