@@ -62,3 +62,34 @@ def test_console_script_runs_as_a_module():
     done = subprocess.run([sys.executable, "-m", "dngraph", "--version"], capture_output=True, text=True)
     assert done.returncode == 0
     assert "dngraph" in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "markdown"])
+def test_every_saved_query_runs_in_every_format(fmt):
+    from test_query_parity import NAMES, REQUIRED
+
+    assert len(NAMES) >= 15
+    for name in NAMES:
+        args = ["query", name, "--format", fmt]
+        for key, value in REQUIRED.get(name, {}).items():
+            args += ["--param", f"{key}={value}"]
+        result = run(*args)
+        assert result.exit_code == 0, (name, result.output)
+        assert result.output.strip(), name
+
+
+def test_queries_lists_names_titles_and_parameters():
+    result = run("queries")
+    assert result.exit_code == 0
+    assert "members: Member nations" in result.output
+    assert "--param on=...  date as YYYY-MM-DD, optional." in result.output
+    assert "--param nation=...  IRI of a dn:Nation, required." in result.output
+
+
+def test_no_infer_hides_entailments():
+    # Asserted: the charter was dn:signedAt the 2021 summit [004]; dn:adoptedAt (its
+    # superproperty) is only entailed.
+    query = ("ASK { <https://w3id.org/dngraph/id/charter/updated-digital-nations-charter> "
+             "<https://w3id.org/dngraph/ontology#adoptedAt> <https://w3id.org/dngraph/id/summit/2021> }")
+    assert run("sparql", "--query", query).output.strip() == "yes"
+    assert run("sparql", "--query", query, "--no-infer").output.strip() == "no"

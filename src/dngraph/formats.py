@@ -90,7 +90,10 @@ def display(term, labels=None) -> str:
 
 
 def _cells(result, labels):
-    return [[display(row.get(v), labels) for v in result.variables] for row in result.terms]
+    # A column whose label already has its own ``{name}Label`` column shows the
+    # short IRI instead, so the same words do not appear twice.
+    own = [labels if f"{v}Label" not in result.variables else None for v in result.variables]
+    return [[display(row.get(v), own[i]) for i, v in enumerate(result.variables)] for row in result.terms]
 
 
 def write_table(result, labels=None) -> str:
