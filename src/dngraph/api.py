@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +81,7 @@ class KnowledgeGraph:
             self._store, self.built = load_store(self.layout, self.cache_dir)
         return self._store
 
-    def default_graph(self, infer: bool = True) -> builtins.list:
+    def default_graph(self, infer: bool = True) -> list:
         """The graphs a query sees as its default graph: the merge of every asserted
         graph, plus the inferred triples unless ``infer`` is False."""
         import pyoxigraph
