@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .namespaces import INFERRED_GRAPH, ONTOLOGY_IRI
+from .namespaces import INFERRED_GRAPH
 from .resources import Layout, default_root
 
 
@@ -92,8 +92,8 @@ class KnowledgeGraph:
         return graphs
 
     def raw_query(self, text: str, substitutions: dict | None = None, infer: bool = True):
-        """Run SPARQL on the store; the default graph is the union of the asserted
-        graphs, plus the inferred graph unless ``infer`` is False."""
+        """Run SPARQL on the store over :meth:`default_graph`; named graphs stay
+        reachable with ``GRAPH``."""
         import pyoxigraph
 
         from .errors import QueryError
@@ -138,7 +138,7 @@ class KnowledgeGraph:
 
     def _check_classes(self, saved, bound) -> None:
         from .errors import ParameterError
-        from .namespaces import RDF
+        from .namespaces import RDF, shorten
 
         for p in saved.params:
             if p.cls and p.name in bound:
@@ -146,7 +146,7 @@ class KnowledgeGraph:
                     "thing": bound[p.name], "type": _iri(RDF.type), "class": _iri(p.cls)})
                 if not bool(ask):
                     raise ParameterError(
-                        f"parameter {p.name!r}: {bound[p.name].value} is not a {p.describe_type().split(' a ')[-1]} in the graph")
+                        f"parameter {p.name!r}: {bound[p.name].value} is not a {shorten(p.cls)} in the graph")
 
     def labels(self) -> dict[str, str]:
         """An English (or untagged) label for every IRI that has one."""

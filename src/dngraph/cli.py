@@ -12,9 +12,9 @@ import sys
 
 import click
 
-from . import __version__
 from pathlib import Path
 
+from . import __version__
 from .api import open as open_graph
 from .cache import write_atomic
 from .errors import DngraphError, ParameterError, QueryError
@@ -78,18 +78,19 @@ def stats(kg):
 
 
 def output_options(func):
-    """--format and --output, shared by the commands that print query answers."""
+    """--format, --output and --no-infer, shared by the commands that print query answers."""
+    for option in reversed(_OUTPUT_OPTIONS):
+        func = option(func)
+    return func
 
-    @click.option("--format", "-f", "fmt", default="table", show_default=True,
-                  type=click.Choice(SELECT_FORMATS + GRAPH_FORMATS),
-                  help="Output format: table, csv, tsv, json or markdown for rows; turtle, jsonld or ntriples for graphs.")
-    @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
-    @click.option("--no-infer", is_flag=True, help="Query the asserted facts only, without OWL RL entailments.")
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        return func(*args, **kwargs)
 
-    return wrapper
+_OUTPUT_OPTIONS = [
+    click.option("--format", "-f", "fmt", default="table", show_default=True,
+                 type=click.Choice(SELECT_FORMATS + GRAPH_FORMATS),
+                 help="Output format: table, csv, tsv, json or markdown for rows; turtle, jsonld or ntriples for graphs."),
+    click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output."),
+    click.option("--no-infer", is_flag=True, help="Query the asserted facts only, without OWL RL entailments."),
+]
 
 
 def emit(kg, result, fmt: str, output: str | None) -> None:

@@ -40,7 +40,3 @@ def to_python(term):
         return text
     return text
 
-
-def term_to_ntriples(term) -> str:
-    """The N-Triples form of a pyoxigraph term (its ``str``)."""
-    return str(term)

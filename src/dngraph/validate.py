@@ -64,11 +64,14 @@ class ValidationReport:
 
 def validate_layout(layout: Layout, shapes: Path | None = None) -> ValidationReport:
     """Load every file of ``layout`` and validate it against the shapes."""
-    from .load import load_dataset, union_graph, parse_turtle
+    import rdflib
+
+    from .load import load_dataset, parse_turtle, union_graph
+    from .namespaces import ONTOLOGY_IRI
 
     dataset, files = load_dataset(layout)
     data = union_graph(dataset, include_ontology=False)
-    ontology = parse_turtle(layout.ontology)
+    ontology = dataset.graph(rdflib.URIRef(ONTOLOGY_IRI))  # already parsed by the loader
     shapes_graph = parse_turtle(shapes or layout.shapes)
     where = _files_by_subject(dataset, files, layout.root)
     report = validate_graph(data, shapes_graph, ontology, where)
@@ -143,14 +146,14 @@ def _label(graph, node) -> str | None:
 
 
 def _files_by_subject(dataset, files, root) -> dict[str, list[str]]:
+    import rdflib
+
     where: dict[str, list[str]] = {}
     for graph_iri, path in files.items():
         try:
             shown = str(Path(path).resolve().relative_to(Path(root).resolve()))
         except ValueError:
             shown = str(path)
-        import rdflib
-
         for subject in set(dataset.graph(rdflib.URIRef(graph_iri)).subjects()):
             where.setdefault(str(subject), []).append(shown)
     return where
