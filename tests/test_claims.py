@@ -112,7 +112,7 @@ def _seed_text(path: Path) -> str | None:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
+    return " ".join(text.replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
 
 
 @pytest.mark.parametrize("path", TABLES, ids=lambda p: p.stem)
