@@ -63,9 +63,12 @@ def _collect(answer, hide=()) -> Result:
 class KnowledgeGraph:
     """The Digital Nations graph: source files, the built store, queries and checks."""
 
-    def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None):
+    def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None,
+                 reasoner: str = "owlrl"):
         self.layout = Layout(Path(root) if root else default_root())
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.reasoner = reasoner
+        self.manifest: dict = {}
         self._store = None
         self._queries = None
         self._labels = None
@@ -74,12 +77,16 @@ class KnowledgeGraph:
     # -- the built graph -------------------------------------------------
     @property
     def store(self):
-        """The pyoxigraph Store with asserted and inferred graphs, built or loaded once."""
+        """The pyoxigraph Store with asserted and inferred graphs, built or opened once."""
         if self._store is None:
-            from .cache import load_store
-
-            self._store, self.built = load_store(self.layout, self.cache_dir)
+            self._open()
         return self._store
+
+    def _open(self, rebuild: bool = False) -> None:
+        from .store import open_store
+
+        self._store, self.manifest, self.built = open_store(
+            self.layout, self.cache_dir, self.reasoner, rebuild=rebuild)
 
     def default_graph(self, infer: bool = True) -> list:
         """The graphs a query sees as its default graph: the merge of every asserted
@@ -98,10 +105,17 @@ class KnowledgeGraph:
 
         from .errors import QueryError
 
+        run = lambda: self.store.query(  # noqa: E731
+            text, default_graph=self.default_graph(infer),
+            substitutions={pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()})
         try:
-            return self.store.query(
-                text, default_graph=self.default_graph(infer),
-                substitutions={pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()})
+            try:
+                return run()
+            except (OSError, RuntimeError) as exc:
+                if "Corruption" not in str(exc):
+                    raise
+                self._open(rebuild=True)  # a damaged table is rebuilt, never trusted
+                return run()
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
@@ -187,6 +201,8 @@ def _iri(value: str):
     return pyoxigraph.NamedNode(value)
 
 
-def open(root: str | Path | None = None, cache_dir: str | Path | None = None) -> KnowledgeGraph:  # noqa: A001
-    """Open the knowledge graph shipped with dngraph, or the one under ``root``."""
-    return KnowledgeGraph(root, cache_dir)
+def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
+         reasoner: str = "owlrl") -> KnowledgeGraph:
+    """Open the knowledge graph shipped with dngraph, or the one under ``root``;
+    ``reasoner`` names how entailments are computed (see :mod:`dngraph.build`)."""
+    return KnowledgeGraph(root, cache_dir, reasoner)
