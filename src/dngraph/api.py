@@ -64,7 +64,7 @@ class KnowledgeGraph:
     """The Digital Nations graph: source files, the built store, queries and checks."""
 
     def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None,
-                 reasoner: str = "owlrl"):
+                 reasoner: str = "rules"):
         self.layout = Layout(Path(root) if root else default_root())
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.reasoner = reasoner
@@ -202,7 +202,13 @@ def _iri(value: str):
 
 
 def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
-         reasoner: str = "owlrl") -> KnowledgeGraph:
-    """Open the knowledge graph shipped with dngraph, or the one under ``root``;
-    ``reasoner`` names how entailments are computed (see :mod:`dngraph.build`)."""
+         reasoner: str = "rules") -> KnowledgeGraph:
+    """Open the knowledge graph shipped with dngraph, or the one under ``root``.
+
+    ``reasoner`` computes the OWL 2 RL entailments: ``"rules"`` (the default, rules
+    run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference)."""
+    if reasoner not in ("rules", "owlrl"):
+        from .errors import DngraphError
+
+        raise DngraphError(f"reasoner {reasoner!r}: use 'rules' or 'owlrl'")
     return KnowledgeGraph(root, cache_dir, reasoner)

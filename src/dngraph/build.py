@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import LoadError
 from .namespaces import INFERRED_GRAPH
 from .resources import Layout
 
-REASONERS = ("owlrl",)
+REASONERS = ("rules", "owlrl")
 
 
 def build_store(layout: Layout, reasoner: str, folder: Path | None):
@@ -22,8 +23,18 @@ def build_store(layout: Layout, reasoner: str, folder: Path | None):
     returned is then None; open it read-only) or, without a folder, in memory."""
     import pyoxigraph
 
-    work = _owlrl_dataset(layout)
-    manifest = {"reasoner": reasoner, "counts": _counts(work)}
+    from .clashes import Clash, find_clashes
+
+    if reasoner == "owlrl":
+        work, messages = _owlrl_dataset(layout)
+    else:
+        work, messages = _rules_dataset(layout), []
+    files = _files(layout)
+    clashes = find_clashes(work, files)
+    if messages and not clashes:  # owlrl found what the clash rules do not cover
+        clashes = [Clash("owlrl", (), message) for message in messages]
+    manifest = {"reasoner": reasoner, "counts": _counts(work), "sources": files,
+                "inconsistencies": [clash.to_dict() for clash in clashes]}
     if folder is None:
         return work, manifest
     disk = pyoxigraph.Store(str(folder))
@@ -31,6 +42,38 @@ def build_store(layout: Layout, reasoner: str, folder: Path | None):
     disk.flush()
     del disk  # closes the database before the folder is sealed and renamed
     return None, manifest
+
+
+def _rules_dataset(layout: Layout):
+    """The fast path: pyoxigraph parses every file and the rules of :mod:`dngraph.rules` reason."""
+    import pyoxigraph
+
+    from .load import source_files
+    from .rules import add_provenance_and_merge, rule_closure, separate_inferred
+
+    work = pyoxigraph.Store()
+    for src in source_files(layout):
+        _load_turtle(work, src.path, pyoxigraph.NamedNode(src.graph))
+    add_provenance_and_merge(work)
+    rule_closure(work)
+    separate_inferred(work)
+    return work
+
+
+def _load_turtle(store, path: Path, graph) -> None:
+    """Parse one Turtle file into ``graph``; errors name the file and line."""
+    import re
+
+    import pyoxigraph
+
+    try:
+        store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE,
+                   base_iri=Path(path).resolve().as_uri(), to_graph=graph)
+    except SyntaxError as exc:
+        found = re.search(r"line (\d+)", str(exc)) or re.search(r"^(\d+):", str(exc))
+        raise LoadError(path, f"Turtle syntax error: {exc}", line=int(found.group(1)) if found else None) from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot read file: {exc.strerror or exc}") from None
 
 
 def _owlrl_dataset(layout: Layout):
@@ -51,7 +94,19 @@ def _owlrl_dataset(layout: Layout):
                + merged.serialize(format="nt", encoding="utf-8"))
     work = pyoxigraph.Store()
     work.load(payload, format=pyoxigraph.RdfFormat.N_QUADS)
-    return work
+    return work, closure.inconsistencies
+
+
+def _files(layout: Layout) -> dict[str, str]:
+    """The file each graph was read from, relative to the layout's root when inside it."""
+    from .load import source_files
+
+    root = layout.root.resolve()
+    shown = {}
+    for src in source_files(layout):
+        path = src.path.resolve()
+        shown[src.graph] = str(path.relative_to(root)) if path.is_relative_to(root) else str(src.path)
+    return shown
 
 
 def _counts(store) -> dict[str, int]:
