@@ -105,6 +105,9 @@ class KnowledgeGraph:
 
         from .errors import QueryError
 
+        from .clashes import refuse_if_any
+
+        refuse_if_any(self.clashes())
         run = lambda: self.store.query(  # noqa: E731
             text, default_graph=self.default_graph(infer),
             substitutions={pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()})
@@ -120,6 +123,13 @@ class KnowledgeGraph:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
             raise QueryError(f"query failed: {exc}") from None
+
+    def clashes(self) -> list:
+        """The inconsistencies the build found (:class:`dngraph.clashes.Clash`); empty when consistent."""
+        from .clashes import Clash
+
+        self.store
+        return [Clash.from_dict(found) for found in self.manifest.get("inconsistencies", [])]
 
     def sparql(self, text: str, infer: bool = True, **bindings) -> Result:
         """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables."""
@@ -173,10 +183,12 @@ class KnowledgeGraph:
 
     # -- checks and figures ------------------------------------------------
     def validate(self):
-        """Validate every data file against the shapes: a :class:`ValidationReport`."""
+        """Validate every data file against the shapes: a :class:`ValidationReport`.
+        An inconsistency the build found is a violation too (see :mod:`dngraph.clashes`)."""
+        from .clashes import add_to_report
         from .validate import validate_layout
 
-        return validate_layout(self.layout)
+        return add_to_report(validate_layout(self.layout), self.clashes())
 
     def stats(self):
         """Triples, things per class and facts per source: a :class:`Stats`."""

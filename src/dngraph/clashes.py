@@ -30,7 +30,8 @@ class Clash:
 
     def describe(self) -> str:
         things = " and ".join(f"<{t}>" for t in self.things) or "the graph"
-        return f"{things} break {self.axiom} (OWL 2 RL rule {self.rule})"
+        verb = "break" if len(self.things) > 1 else "breaks"
+        return f"{things} {verb} {self.axiom} (OWL 2 RL rule {self.rule})"
 
     def line(self) -> str:
         where = ", ".join(self.files) or "(no source file)"
@@ -42,6 +43,31 @@ class Clash:
     @classmethod
     def from_dict(cls, data: dict) -> "Clash":
         return cls(data["rule"], tuple(data["things"]), data["axiom"], tuple(data.get("files", ())))
+
+
+def refuse_if_any(clashes: list[Clash]) -> None:
+    """Raise :class:`InconsistentGraph` (one line, exit code 1) if there is a clash."""
+    if clashes:
+        from .errors import InconsistentGraph
+
+        first, more = clashes[0], f" and {len(clashes) - 1} more" if len(clashes) > 1 else ""
+        raise InconsistentGraph(
+            f"the graph is inconsistent, so no query is answered: {first.describe()} "
+            f"in {', '.join(first.files) or 'the built graph'}{more}; run dngraph validate")
+
+
+def add_to_report(report, clashes: list[Clash]):
+    """A validation report with each clash added as a violation: an inconsistent
+    graph does not conform."""
+    from .validate import Violation
+
+    for clash in clashes:
+        report.conforms = False
+        report.violations.append(Violation(
+            focus=clash.things[0] if clash.things else "(the graph)", label=None, path=None,
+            message=f"inconsistent: {clash.describe()}", severity="Violation", value=None,
+            files=clash.files))
+    return report
 
 
 def find_clashes(store, files: dict[str, str]) -> list[Clash]:
