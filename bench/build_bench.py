@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +32,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from graphgen import generate  # noqa: E402
 
+# Every folder the benchmark makes lives here and is removed at the end.
+SCRATCH = tempfile.mkdtemp(prefix="dngraph-bench-")
+
 
 def timed(src: Path, args: list[str]) -> float:
     env = dict(os.environ, PYTHONPATH=str(src))
@@ -42,9 +46,9 @@ def timed(src: Path, args: list[str]) -> float:
 
 def measure(src: Path, root: Path, query: str, runs: int, cold_runs: int) -> dict:
     args = ["query", query, "--format", "csv", "--root", str(root)]
-    cold = [timed(src, args + ["--cache-dir", tempfile.mkdtemp(prefix="dngraph-cold-")])
+    cold = [timed(src, args + ["--cache-dir", tempfile.mkdtemp(dir=SCRATCH)])
             for _ in range(cold_runs)]
-    warm_dir = tempfile.mkdtemp(prefix="dngraph-warm-")
+    warm_dir = tempfile.mkdtemp(dir=SCRATCH)
     timed(src, args + ["--cache-dir", warm_dir])  # fills the warm cache
     warm = [timed(src, args + ["--cache-dir", warm_dir]) for _ in range(runs)]
     return {"cold": statistics.median(cold), "cold_runs": cold_runs,
@@ -54,13 +58,13 @@ def measure(src: Path, root: Path, query: str, runs: int, cold_runs: int) -> dic
 def triples(root: Path) -> int:
     import dngraph
 
-    kg = dngraph.open(root, cache_dir=tempfile.mkdtemp(prefix="dngraph-count-"))
+    kg = dngraph.open(root, cache_dir=tempfile.mkdtemp(dir=SCRATCH))
     kg.store
     return kg.manifest["counts"][""]
 
 
 def baseline_source(ref: str) -> Path:
-    target = Path(tempfile.mkdtemp(prefix="dngraph-baseline-"))
+    target = Path(tempfile.mkdtemp(dir=SCRATCH))
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "src"], check=True, capture_output=True)
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
     return target / "src"
@@ -81,7 +85,7 @@ def main() -> None:
     print(f"dngraph query {options.query}: whole processes, median wall seconds")
     print(f"{'graph':<22} {'triples':>8}  {'step':<5} {'baseline':>9} {'current':>9} {'ratio':>7}  runs")
     for copies in (int(c) for c in options.copies.split(",")):
-        root = ROOT if copies == 0 else generate(Path(tempfile.mkdtemp(prefix="dngraph-gen-")), copies)
+        root = ROOT if copies == 0 else generate(Path(tempfile.mkdtemp(dir=SCRATCH)), copies)
         size = triples(root)
         cold_runs = options.cold_runs_big if size > 50_000 else options.runs
         row = {name: measure(src, root, options.query, options.runs, cold_runs) for name, src in versions.items()}
@@ -96,4 +100,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        shutil.rmtree(SCRATCH, ignore_errors=True)
