@@ -63,9 +63,12 @@ def _collect(answer, hide=()) -> Result:
 class KnowledgeGraph:
     """The Digital Nations graph: source files, the built store, queries and checks."""
 
-    def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None):
+    def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None,
+                 reasoner: str = "rules"):
         self.layout = Layout(Path(root) if root else default_root())
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.reasoner = reasoner
+        self.manifest: dict = {}
         self._store = None
         self._queries = None
         self._labels = None
@@ -74,12 +77,16 @@ class KnowledgeGraph:
     # -- the built graph -------------------------------------------------
     @property
     def store(self):
-        """The pyoxigraph Store with asserted and inferred graphs, built or loaded once."""
+        """The pyoxigraph Store with asserted and inferred graphs, built or opened once."""
         if self._store is None:
-            from .cache import load_store
-
-            self._store, self.built = load_store(self.layout, self.cache_dir)
+            self._open()
         return self._store
+
+    def _open(self, rebuild: bool = False) -> None:
+        from .store import open_store
+
+        self._store, self.manifest, self.built = open_store(
+            self.layout, self.cache_dir, self.reasoner, rebuild=rebuild)
 
     def default_graph(self, infer: bool = True) -> list:
         """The graphs a query sees as its default graph: the merge of every asserted
@@ -98,14 +105,31 @@ class KnowledgeGraph:
 
         from .errors import QueryError
 
+        from .clashes import refuse_if_any
+
+        refuse_if_any(self.clashes())
+        run = lambda: self.store.query(  # noqa: E731
+            text, default_graph=self.default_graph(infer),
+            substitutions={pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()})
         try:
-            return self.store.query(
-                text, default_graph=self.default_graph(infer),
-                substitutions={pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()})
+            try:
+                return run()
+            except (OSError, RuntimeError) as exc:
+                if "Corruption" not in str(exc):
+                    raise
+                self._open(rebuild=True)  # a damaged table is rebuilt, never trusted
+                return run()
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
             raise QueryError(f"query failed: {exc}") from None
+
+    def clashes(self) -> list:
+        """The inconsistencies the build found (:class:`dngraph.clashes.Clash`); empty when consistent."""
+        from .clashes import Clash
+
+        self.store
+        return [Clash.from_dict(found) for found in self.manifest.get("inconsistencies", [])]
 
     def sparql(self, text: str, infer: bool = True, **bindings) -> Result:
         """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables."""
@@ -159,10 +183,12 @@ class KnowledgeGraph:
 
     # -- checks and figures ------------------------------------------------
     def validate(self):
-        """Validate every data file against the shapes: a :class:`ValidationReport`."""
+        """Validate every data file against the shapes: a :class:`ValidationReport`.
+        An inconsistency the build found is a violation too (see :mod:`dngraph.clashes`)."""
+        from .clashes import add_to_report
         from .validate import validate_layout
 
-        return validate_layout(self.layout)
+        return add_to_report(validate_layout(self.layout), self.clashes())
 
     def stats(self):
         """Triples, things per class and facts per source: a :class:`Stats`."""
@@ -187,6 +213,14 @@ def _iri(value: str):
     return pyoxigraph.NamedNode(value)
 
 
-def open(root: str | Path | None = None, cache_dir: str | Path | None = None) -> KnowledgeGraph:  # noqa: A001
-    """Open the knowledge graph shipped with dngraph, or the one under ``root``."""
-    return KnowledgeGraph(root, cache_dir)
+def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
+         reasoner: str = "rules") -> KnowledgeGraph:
+    """Open the knowledge graph shipped with dngraph, or the one under ``root``.
+
+    ``reasoner`` computes the OWL 2 RL entailments: ``"rules"`` (the default, rules
+    run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference)."""
+    if reasoner not in ("rules", "owlrl"):
+        from .errors import DngraphError
+
+        raise DngraphError(f"reasoner {reasoner!r}: use 'rules' or 'owlrl'")
+    return KnowledgeGraph(root, cache_dir, reasoner)

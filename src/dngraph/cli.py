@@ -29,14 +29,19 @@ def graph_options(func):
     @click.option("--cache-dir", type=click.Path(file_okay=False),
                   help="Where the built graph is cached (default: $DNGRAPH_CACHE or ~/.cache/dngraph).")
     @functools.wraps(func)
-    def wrapper(*args, root=None, cache_dir=None, **kwargs):
+    def wrapper(*args, root=None, cache_dir=None, reasoner="rules", **kwargs):
         try:
-            return func(*args, kg=open_graph(root, cache_dir), **kwargs)
+            return func(*args, kg=open_graph(root, cache_dir, reasoner), **kwargs)
         except DngraphError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper
+
+
+reasoner_option = click.option(
+    "--reasoner", type=click.Choice(["rules", "owlrl"]), default="rules", show_default=True,
+    help="How OWL 2 RL entailments are computed: rules inside pyoxigraph, or owlrl (the reference, slow).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,6 +54,7 @@ def cli():
 
 
 @cli.command()
+@reasoner_option
 @graph_options
 def validate(kg):
     """Check the data against the SHACL shapes.
@@ -67,6 +73,7 @@ def validate(kg):
 
 
 @cli.command()
+@reasoner_option
 @graph_options
 def stats(kg):
     """Print what the graph holds: triples, things per class, facts per source.
@@ -142,6 +149,7 @@ def list_queries(kg):
 @click.option("--param", "-p", "pairs", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query; repeat for several.")
 @output_options
+@reasoner_option
 @graph_options
 def run_query(kg, name, pairs, fmt, output, no_infer):
     """Run the saved query NAME.
@@ -156,6 +164,7 @@ def run_query(kg, name, pairs, fmt, output, no_infer):
 @click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--query", "-q", "text", help="The query text, instead of FILE.")
 @output_options
+@reasoner_option
 @graph_options
 def run_sparql(kg, file, text, fmt, output, no_infer):
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from FILE, - (standard input) or --query.

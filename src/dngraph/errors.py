@@ -32,3 +32,10 @@ class ParameterError(QueryError):
 
 class CacheError(DngraphError):
     """The build cache is unreadable or corrupt; callers rebuild it."""
+
+
+class InconsistentGraph(DngraphError):
+    """The ontology and the data contradict each other (an OWL 2 RL clash), so the
+    graph entails everything and no query is answered from it."""
+
+    exit_code = 1
