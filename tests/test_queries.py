@@ -33,6 +33,9 @@ BUTTON = SOURCE + "button-insight-digital-nations"
 WIKIPEDIA = SOURCE + "wikipedia-digital-nations"
 NZ_PAGE = SOURCE + "digital-govt-nz-digital-nations"
 EDITORIAL = SOURCE + "editors-reading"
+# Public pages under data/public (URLs in each file and in tests/claims/*.tsv).
+MOIS_2018 = SOURCE + "mois-2018-d7-wellington"  # mois.go.kr news of 2018-02-26
+DIGST_2020 = SOURCE + "digst-2020-denmark-signs-charter"  # en.digst.dk news of November 2020
 
 TEN = {"CA", "DK", "EE", "IL", "MX", "NZ", "PT", "KR", "GB", "UY"}
 FOUNDERS = {"EE", "IL", "NZ", "KR", "GB"}
@@ -136,7 +139,7 @@ def test_membership_timeline_for_canada(kg):
     result = rows(kg, "membership-timeline", nation="ca")
     assert {r["member"] for r in result} == {nation("ca")}
     joined = {(r["date"], r["source"]) for r in result if r["event"] == "joined"}
-    assert joined == {("2018-02", WIKIPEDIA), ("2018-02", NZ_PAGE)}
+    assert joined == {("2018-02", WIKIPEDIA), ("2018-02", NZ_PAGE), ("2018-02", MOIS_2018)}
     attested = {(r["date"], r["source"]) for r in result if r["event"] == "attested"}
     assert ("2020-10-27", RESPONSIVE) in attested
     assert ("2020-11", SHARED_SOLUTIONS) in attested
@@ -189,13 +192,15 @@ def test_summit_2020_virtual_and_chaired_by_canada(kg):
 def test_summit_2019_in_uruguay_and_summits_in_year_order(kg):
     result = rows(kg, "summits")
     assert [r["year"] for r in result] == sorted(r["year"] for r in result)
-    # 000: "the Ministerial Summit in Uruguay back in 2019" (a place; the source names no host).
-    assert {r.get("location") for r in result if r["year"] == 2019} == {nation("uy")}
+    # 000: "the Ministerial Summit in Uruguay back in 2019" (a place; the source names no host);
+    # leadingdigitalgovs.org/summits: "Montevideo, UY".
+    assert {r.get("location") for r in result if r["year"] == 2019} == {nation("uy"), ID + "place/montevideo"}
 
 
 def test_summits_since(kg):
-    assert {r["year"] for r in rows(kg, "summits", since="2021")} == {2021}
-    assert {r["year"] for r in rows(kg, "summits", since="2020")} == {2020, 2021}
+    # The public pages add the 2022 summit (innovation.go.kr) and the 2023 one (jornaleconomico.sapo.pt).
+    assert {r["year"] for r in rows(kg, "summits", since="2021")} == {2021, 2022, 2023}
+    assert {r["year"] for r in rows(kg, "summits", since="2020")} == {2020, 2021, 2022, 2023}
 
 
 def test_one_summit_in_full(kg):
@@ -221,7 +226,7 @@ def test_one_summit_2020_and_2019(kg):
     s2019 = rows(kg, "summit", summit="2019")
     # 000: "When Canada assumed the Chair of the Digital Nations at the Ministerial Summit in Uruguay back in 2019"
     assert field_values(s2019, "chair handed over") == {ID + "chair-term/2020"}
-    assert field_values(s2019, "location") == {nation("uy")}
+    assert field_values(s2019, "location") == {nation("uy"), ID + "place/montevideo"}
 
 
 # -- chairs ------------------------------------------------------------------------------
@@ -233,8 +238,10 @@ def test_chairs_by_year(kg):
     assert by_year[2020] == nation("ca")
     assert by_year[2021] == nation("gb")
     assert by_year[2022] == nation("kr")
-    # 001: "We also have a Chair for 2023 that will be announced soon."
-    assert by_year[2023] is None
+    # 001: "We also have a Chair for 2023 that will be announced soon." (status kept);
+    # leadingdigitalgovs.org: "For its 2023 Presidency, Portugal ..." names it.
+    assert by_year[2023] == nation("pt")
+    assert next(r for r in result if r["year"] == 2023)["status"] == "to be announced"
     canada = next(r for r in result if r["year"] == 2020)
     assert canada["assumedAt"] == ID + "summit/2019"
     assert [r["year"] for r in result] == sorted(by_year)
@@ -251,11 +258,15 @@ def test_each_charter_is_signed_as_its_own_source_says(kg):
     assert {r["document"] for r in result} == {UPDATED_CHARTER}
     signed_at = {(r["value"], r["source"]) for r in result if r["field"] == "signed at"}
     # 000: signed by all ten "during the summit" of November 2020, in a virtual ceremony.
-    assert signed_at == {(ID + "event/charter-signing-ceremony-2020", SHARED_SOLUTIONS)}
+    # mois.go.kr news of 2020-11-10: members reaffirmed their commitment "by signing an updated charter"
+    # at this year's summit.
+    assert signed_at == {(ID + "event/charter-signing-ceremony-2020", SHARED_SOLUTIONS),
+                         (ID + "summit/2020", SOURCE + "mois-2020-7th-summit")}
     during = {(r["value"], r["source"]) for r in result if r["field"] == "signed during"}
     assert (ID + "summit/2020", SHARED_SOLUTIONS) in during
     dates = {(r["value"], r["source"]) for r in result if r["field"] == "date"}
-    assert dates == {("2020-11", SHARED_SOLUTIONS)}
+    # leadingdigitalgovs.org/about: "The Charter was reviewed and updated in 2021."
+    assert dates == {("2020-11", SHARED_SOLUTIONS), ("2021", SOURCE + "leadingdigitalgovs-about")}
     # 004: "They all just signed off on the 2021 Digital Nations Charter": its own title and
     # date; that it was signed at the 2021 summit and may be the update is the editors' reading.
     later = _charter_facts(kg, "2021-digital-nations-charter")
@@ -280,8 +291,10 @@ def test_charter_signatories_and_principles(kg):
 
 
 def test_charters_without_parameter_cover_both_charters(kg):
+    # The public pages add the D5 (2014), D7 (2018) and D9 (2018) charters.
     assert {r["document"] for r in rows(kg, "charters")} == {
-        UPDATED_CHARTER, CHARTER_2021, ID + "charter/digital-nations-charter"}
+        UPDATED_CHARTER, CHARTER_2021, ID + "charter/digital-nations-charter",
+        ID + "charter/d5-charter", ID + "charter/d7-charter", ID + "charter/d9-charter"}
 
 
 # -- declarations -----------------------------------------------------------------------
@@ -368,10 +381,12 @@ def test_nation_profile_of_canada(kg):
 
 def test_nation_profile_of_the_uk_and_korea(kg):
     gb = rows(kg, "nation-profile", nation=nation("gb"))
-    assert field_values(gb, "forum chair") == {2021}
+    # gov.uk "UK officially hands over D5 presidency": the UK held the presidency in the first year.
+    assert field_values(gb, "forum chair") == {2014, 2021}
     assert ID + "summit/2021" in field_values(gb, "hosted")
     kr = rows(kg, "nation-profile", nation="kr")
-    assert field_values(kr, "forum chair") == {2022}
+    # mois.go.kr (2015, 2016): Korea chaired in 2016.
+    assert field_values(kr, "forum chair") == {2016, 2022}
     assert field_values(kr, "member since") == {"2014-12"}
 
 
@@ -400,7 +415,8 @@ def test_sources_of_the_2021_summit(kg):
     result = rows(kg, "sources-of", thing=ID + "summit/2021")
     chair = {(r["value"], r["source"]) for r in result
              if r["direction"] == "about" and r["property"].endswith("#chair")}
-    assert chair == {(ID + "person/chris-philp", UK_DECLARATION)}
+    assert chair == {(ID + "person/chris-philp", UK_DECLARATION),
+                     (ID + "person/chris-philp", SOURCE + "leadingdigitalgovs-about")}
     assert {r["source"] for r in result} >= {UK_DECLARATION, BUTTON}
     assert all(r["source"].startswith(SOURCE) for r in result)
     assert not any(r["property"] == "http://purl.org/dc/terms/source" and r["value"] == r["source"] for r in result)
@@ -411,7 +427,8 @@ def test_sources_of_a_membership_show_periods(kg):
     result = rows(kg, "sources-of", thing=ID + "membership/dk")
     periods = {(r["value"], r["source"]) for r in result if r["property"] == "http://www.w3.org/ns/org#memberDuring"}
     # Wikipedia: Denmark joined as the tenth member in November 2019; digital.govt.nz: 2019.
-    assert periods == {("2019-11/..", WIKIPEDIA), ("2019/..", NZ_PAGE)}
+    # en.digst.dk: "Denmark joined the network in November 2019".
+    assert periods == {("2019-11/..", WIKIPEDIA), ("2019/..", NZ_PAGE), ("2019-11/..", DIGST_2020)}
 
 
 # -- disagreements ---------------------------------------------------------------------
@@ -432,11 +449,15 @@ def test_sources_disagree_on_the_charter(kg):
 
 def test_sources_disagree_on_where_the_2021_summit_met(kg):
     # 004: "its 8th Ministerial Summit in the U.K."; 003: "We, the Digital Nations Ministers, met virtually".
+    # leadingdigitalgovs.org/summits: "London, United Kingdom // November 2021"; its About us page:
+    # "Digital Nations Ministers met virtually on 18 November 2021".
     result = rows(kg, "disagreements")
     where = {(r["property"], r["value"], r["source"]) for r in result if r["subject"] == ID + "summit/2021"}
+    online = "https://schema.org/OnlineEventAttendanceMode"
     assert where == {("https://schema.org/location", nation("gb"), BUTTON),
-                     ("https://schema.org/eventAttendanceMode", "https://schema.org/OnlineEventAttendanceMode",
-                      UK_DECLARATION)}
+                     ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-summits"),
+                     ("https://schema.org/eventAttendanceMode", online, UK_DECLARATION),
+                     ("https://schema.org/eventAttendanceMode", online, SOURCE + "leadingdigitalgovs-about")}
 
 
 def test_disagreements_need_two_sources_and_ignore_precision(kg):
@@ -513,7 +534,7 @@ def test_dataset_stats(kg):
 # -- name history -------------------------------------------------------------------------
 
 def test_name_history(kg):
-    result = {r["name"].rsplit("/", 1)[1]: r for r in rows(kg, "name-history")}
+    result = {r["name"].rsplit("/", 1)[1]: r for r in rows(kg, "name-history") if r["source"] == WIKIPEDIA}
     assert (result["d5"]["fullName"], result["d5"]["shortName"]) == ("Digital 5", "D5")
     assert (result["d5"]["from"], result["d5"]["until"]) == ("2014-12", "2018-02")
     assert (result["d7"]["from"], result["d7"]["until"]) == ("2018-02", "2018-11")

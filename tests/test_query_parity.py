@@ -26,6 +26,8 @@ REQUIRED = {
     "summit": {"summit": "2021"},
     "nation-profile": {"nation": "ca"},
     "sources-of": {"thing": "https://w3id.org/dngraph/id/summit/2021"},
+    "year": {"year": "2018"},
+    "nation-history": {"nation": "pt"},
 }
 
 # Further runs with optional parameters set, so the parameter paths are compared too.
@@ -45,6 +47,8 @@ EXTRA = [
     ("initiatives", {"nation": "ca"}),
     ("targets", {"by": "2030"}),
     ("themes", {"min": "3"}),
+    ("year", {"year": "2020"}),
+    ("nation-history", {"nation": "kr"}),
 ]
 
 CASES = [(name, REQUIRED.get(name, {})) for name in NAMES] + [case for case in EXTRA if case[0] in NAMES]
