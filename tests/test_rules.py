@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import pytest
 import rdflib
-from rdflib.compare import isomorphic
 
 from dngraph.build import build_store
 from dngraph.namespaces import INFERRED_GRAPH, ONTOLOGY_IRI, OWL, RDF, RDFS, XSD
@@ -62,9 +61,20 @@ def assert_same_entailments(layout):
     owl_asserted, owl_inferred = built(layout, "owlrl")
     rule_asserted, rule_inferred = built(layout, "rules")
     assert len(rule_inferred) == len(owl_inferred) > 100
-    assert isomorphic(owl_asserted + owl_inferred, rule_asserted + rule_inferred)
-    if not any(isinstance(node, rdflib.BNode) for triple in owl_inferred for node in triple):
-        assert set(owl_inferred) == set(rule_inferred)
+    # Ground triples must be equal as sets; triples that touch a blank node (each build
+    # labels them anew) are compared with every blank node masked, as multisets. A full
+    # isomorphism test is exponential on graphs with many blank nodes.
+    assert ground(owl_inferred) == ground(rule_inferred)
+    assert masked(owl_asserted + owl_inferred) == masked(rule_asserted + rule_inferred)
+
+
+def ground(graph) -> set:
+    return {t for t in graph if not any(isinstance(n, rdflib.BNode) for n in t)}
+
+
+def masked(graph) -> list:
+    mask = lambda n: "_:" if isinstance(n, rdflib.BNode) else n.n3()  # noqa: E731
+    return sorted(tuple(mask(n) for n in t) for t in graph if any(isinstance(n, rdflib.BNode) for n in t))
 
 
 def test_same_data_level_entailments_as_owlrl_on_the_shipped_graph():
