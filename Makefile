@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test install clean
+.PHONY: run test install bench clean
 
 $(BIN)/dngraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The benchmark (python -m bench): dngraph's steps at 10^3..10^6 triples beside their baselines,
+# with the Rust baselines (reasonable, pyrudof) installed.
+bench: install
+	$(BIN)/python -m pip install --quiet reasonable pyrudof
+	$(BIN)/python -m bench --json bench-latest.json
 
 clean:
 	rm -rf $(VENV) .dngraph-cache build dist

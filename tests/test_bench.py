@@ -81,3 +81,44 @@ def test_members_query_answers_every_generated_nation(small, tmp_path):
     rows = dngraph.open(root, cache_dir=tmp_path / "cache").query("members").rows
     assert len(rows) == summary["nations"]
     assert all(row["joined"] for row in rows)
+
+
+STEPS = {"build (cold)", "query (CLI, warm)", "query (API, warm)", "validate",
+         "export turtle", "export ntriples", "export jsonld", "link"}
+OPTIONAL = {"reasonable closure": "reasonable", "pyrudof (SHACL Core shapes)": "pyrudof", "link": None}
+
+
+def test_bench_command_measures_every_step_beside_its_baseline(tmp_path):
+    """``python -m bench`` at the smallest size: the figures are not asserted, what was measured is."""
+    import importlib.util
+    import json
+    import subprocess
+
+    from bench import report
+
+    out = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, "-m", "bench", "--sizes", "1000", "--runs", "1", "--json", str(out),
+                           "--workdir", str(tmp_path / "work")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(out.read_text())
+    assert result["runs"] == 1 and result["machine"]["cpus"] >= 1
+    (size,) = result["sizes"]
+    assert size["label"] == "1000" and 1000 <= size["triples"] <= 1200
+    assert set(size["steps"]) == STEPS
+    for name, measure in {**size["steps"], **size["baselines"]}.items():
+        if name in OPTIONAL and measure["status"] == "not available":
+            module = OPTIONAL[name]
+            assert module is None or importlib.util.find_spec(module) is None, name
+            continue
+        assert measure["status"] == "ok", (name, measure)
+        assert measure["median_s"] > 0 and measure["peak_mb"] > 0 and measure["runs_s"]
+    if "link" not in result["commands"]:
+        assert size["steps"]["link"]["status"] == "not available"
+    for step, baseline in size["pairs"]:
+        assert step in size["steps"] and baseline in size["baselines"]
+    assert {"pyoxigraph load", "owlrl closure", "pySHACL", "pyoxigraph query (in-process)"} <= set(size["baselines"])
+    assert "| build (cold)" in done.stdout and "| ratio" in done.stdout
+    compared = report.compare(result, result)
+    assert compared.count("| 1.00") == sum(1 for m in {**size["steps"], **size["baselines"]}.values()
+                                           if m["status"] == "ok")
