@@ -117,7 +117,7 @@ def test_bench_command_measures_every_step_beside_its_baseline(tmp_path):
         assert size["steps"]["link"]["status"] == "not available"
     for step, baseline in size["pairs"]:
         assert step in size["steps"] and baseline in size["baselines"]
-    assert {"pyoxigraph load", "owlrl closure", "pySHACL", "pyoxigraph query (in-process)"} <= set(size["baselines"])
+    assert {"pyoxigraph load (in memory)", "pyoxigraph load (on disk)", "owlrl closure", "pySHACL", "pyoxigraph query (in-process)"} <= set(size["baselines"])
     assert "| build (cold)" in done.stdout and "| ratio" in done.stdout
     compared = report.compare(result, result)
     assert compared.count("| 1.00") == sum(1 for m in {**size["steps"], **size["baselines"]}.values()
