@@ -88,6 +88,8 @@ def main(argv=None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="dngraph-bench-") as folder:
             result = run(options, Path(folder))
+    print("all sizes: step / baseline (ratio), medians")
+    print(report.summary_table(result))
     if options.json:
         options.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if options.compare:

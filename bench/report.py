@@ -64,3 +64,28 @@ def compare(new: dict, old: dict) -> str:
                 rows.append((size["label"], name, shown(was), shown(measure),
                              ratio(measure["median_s"], was["median_s"])))
     return markdown(rows)
+
+
+def summary_table(result: dict) -> str:
+    """All sizes in one table: per (step, baseline) pair and size, "step / baseline (ratio)"."""
+    sizes = result["sizes"]
+    header = ("step", "baseline") + tuple(f"{s['label']} ({s['triples']} triples)" for s in sizes)
+    rows, seen = [header], []
+    for size in sizes:
+        for pair in size["pairs"] + [[step, None] for step in size["steps"]]:
+            if pair[0] in [p[0] for p in seen if p[1] is not None] and pair[1] is None:
+                continue
+            if pair not in seen:
+                seen.append(pair)
+    for step, base in seen:
+        cells = []
+        for size in sizes:
+            s, b = size["steps"].get(step), size["baselines"].get(base) if base else None
+            cell = shown(s) if s else "-"
+            if s and b:
+                cell += f" / {shown(b)}"
+                if s["median_s"] and b["median_s"]:
+                    cell += f" ({ratio(s['median_s'], b['median_s'])})"
+            cells.append(cell)
+        rows.append((step, base or "-", *cells))
+    return markdown(rows)
