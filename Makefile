@@ -12,7 +12,7 @@ BIN     = $(VENV)/bin
 OWLAPI_JAR ?= /usr/share/java/owlapi-distribution.jar
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install test-deps clean
+.PHONY: run test install test-deps bench clean
 
 $(BIN)/dngraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ test-deps: install
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+# The benchmark (python -m bench): dngraph's steps at 10^3..10^6 triples beside their baselines,
+# with the Rust baselines (reasonable, pyrudof) installed.
+bench: install
+	$(BIN)/python -m pip install --quiet reasonable pyrudof
+	$(BIN)/python -m bench --json bench-latest.json
 
 clean:
 	rm -rf $(VENV) .dngraph-cache build dist

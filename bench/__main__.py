@@ -1,0 +1,102 @@
+"""python -m bench: dngraph's steps beside their baselines, at graph sizes from 10^3 to 10^6 triples.
+
+For each size it generates a project root of that many triples (bench/generate.py;
+"shipped" is the project's own graph), measures each step and each baseline as
+the median of repeated runs with its peak memory, and prints a table per size
+with the ratio step / baseline. --json writes the figures; --compare OLD.json
+prints each median beside the one in OLD.json with the ratio new / old.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import report
+from .generate import SHIPPED_ROOT, generate
+from .steps import Bench, Size
+
+DEFAULT_SIZES = "shipped,1000,10000,100000,1000000"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=DEFAULT_SIZES,
+                        help=f"comma-separated triple counts, or 'shipped' (default {DEFAULT_SIZES})")
+    parser.add_argument("--runs", type=int, default=3, help="runs per item; the median is reported (default 3)")
+    parser.add_argument("--budget", type=float, default=60.0,
+                        help="seconds one run may take before it is stopped and reported over budget; "
+                             "repeats stop when an item's runs pass it together (default 60)")
+    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--compare", type=Path, help="a JSON file of an earlier run to compare with")
+    parser.add_argument("--workdir", type=Path, help="where to generate the graphs (default: a temporary folder)")
+    options = parser.parse_args(argv)
+    try:
+        options.sizes = [s if s == "shipped" else int(float(s)) for s in options.sizes.split(",") if s]
+    except ValueError:
+        parser.error(f"--sizes: not a list of numbers: {options.sizes}")
+    if options.runs < 1:
+        parser.error("--runs must be at least 1")
+    return options
+
+
+def shipped_size() -> Size:
+    import pyoxigraph as ox
+
+    files = sorted((SHIPPED_ROOT / "data").rglob("*.ttl"))
+    store = ox.Store()
+    for path in files:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:x:" + path.stem))
+    return Size("shipped", SHIPPED_ROOT, len(store), len(files))
+
+
+def run(options, workdir: Path) -> dict:
+    bench = Bench(options.runs, options.budget, workdir, log=lambda line: print(line, file=sys.stderr))
+    sizes = []
+    for target in options.sizes:
+        if target == "shipped":
+            size = shipped_size()
+        else:
+            start = time.perf_counter()
+            summary = generate(target, workdir / f"root-{target}")
+            print(f"generated {summary['triples']} triples in {summary['files']} files "
+                  f"({time.perf_counter() - start:.1f} s)", file=sys.stderr)
+            size = Size(str(target), Path(summary["root"]), summary["triples"], summary["files"])
+        print(f"{size.label}: measuring", file=sys.stderr)
+        sizes.append(bench.measure(size).to_json())
+        print(report.size_table(sizes[-1]) + "\n", flush=True)
+    return {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "runs": options.runs, "budget_s": options.budget,
+        "commands": sorted(bench.commands),
+        "sizes": sizes,
+    }
+
+
+def main(argv=None) -> int:
+    options = parse_args(argv)
+    if options.workdir:
+        options.workdir.mkdir(parents=True, exist_ok=True)
+        result = run(options, options.workdir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="dngraph-bench-") as folder:
+            result = run(options, Path(folder))
+    print("all sizes: step / baseline (ratio), medians")
+    print(report.summary_table(result))
+    if options.json:
+        options.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if options.compare:
+        print("compared with " + str(options.compare) + " (ratio new / old)")
+        print(report.compare(result, json.loads(options.compare.read_text(encoding="utf-8"))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The benchmark: its graph generator (deterministic, of the project's shape, valid) and its command."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+
+import dngraph
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate  # noqa: E402
+
+DN = rdflib.Namespace("https://w3id.org/dngraph/ontology#")
+SOURCE = "https://w3id.org/dngraph/id/source/"
+
+
+def digest(root: Path) -> dict:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((root / "data").rglob("*.ttl"))}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bench-1e3")
+    return root, generate(1000, root)
+
+
+@pytest.mark.parametrize("size", [1000, 10000])
+def test_generated_graph_conforms_to_the_shapes(size, small, tmp_path):
+    root = small[0] if size == 1000 else tmp_path / "root"
+    if size != 1000:
+        generate(size, root)
+    report = dngraph.open(root, cache_dir=tmp_path / "cache").validate()
+    assert report.conforms, report.summary()
+
+
+def test_same_size_gives_byte_identical_files(small, tmp_path):
+    root, summary = small
+    again = generate(1000, tmp_path / "again")
+    assert again["triples"] == summary["triples"]
+    assert digest(tmp_path / "again") == digest(root)
+    other = generate(2000, tmp_path / "other")
+    assert digest(tmp_path / "other") != digest(root)
+
+
+def test_size_is_about_the_target_and_counted_exactly(small, tmp_path):
+    root, summary = small
+    kg = dngraph.open(root, cache_dir=tmp_path / "cache")
+    asserted = kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                         f"FILTER(STRSTARTS(STR(?g), '{SOURCE}')) }}").rows[0]["n"]
+    assert asserted == summary["triples"]
+    assert 1000 <= summary["triples"] <= 1200
+
+
+def test_each_file_is_a_source_document_of_the_projects_shape(small):
+    root, _ = small
+    files = sorted((root / "data" / "sources").glob("*.ttl"))
+    assert len(files) >= 3
+    assert (root / "ontology" / "dngraph.ttl").read_bytes() == (ROOT / "ontology" / "dngraph.ttl").read_bytes()
+    assert sorted(p.name for p in (root / "queries").glob("*.rq")) == \
+        sorted(p.name for p in (ROOT / "queries").glob("*.rq"))
+    classes = set()
+    for path in files:
+        graph = rdflib.Graph().parse(path, format="turtle")
+        assert (rdflib.URIRef(SOURCE + path.stem), rdflib.RDF.type, DN.SourceDocument) in graph
+        classes |= set(graph.objects(None, rdflib.RDF.type))
+    wanted = {"Nation", "ForumMembership", "ChairTerm", "MinisterialSummit", "Declaration", "Principle",
+              "WorkingGroup", "Report", "Person", "Post", "GovernmentOrganization", "Target", "Theme"}
+    assert {DN[name] for name in wanted} <= classes
+    assert rdflib.URIRef("http://www.w3.org/2006/time#Interval") in classes
+
+
+def test_members_query_answers_every_generated_nation(small, tmp_path):
+    root, summary = small
+    rows = dngraph.open(root, cache_dir=tmp_path / "cache").query("members").rows
+    assert len(rows) == summary["nations"]
+    assert all(row["joined"] for row in rows)
+
+
+STEPS = {"build (cold)", "query (CLI, warm)", "query (API, warm)", "validate",
+         "export turtle", "export ntriples", "export jsonld", "link"}
+OPTIONAL = {"reasonable closure": "reasonable", "pyrudof (SHACL Core shapes)": "pyrudof", "link": None}
+
+
+def test_bench_command_measures_every_step_beside_its_baseline(tmp_path):
+    """``python -m bench`` at the smallest size: the figures are not asserted, what was measured is."""
+    import importlib.util
+    import json
+    import subprocess
+
+    from bench import report
+
+    out = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, "-m", "bench", "--sizes", "1000", "--runs", "1", "--json", str(out),
+                           "--workdir", str(tmp_path / "work")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(out.read_text())
+    assert result["runs"] == 1 and result["machine"]["cpus"] >= 1
+    (size,) = result["sizes"]
+    assert size["label"] == "1000" and 1000 <= size["triples"] <= 1200
+    assert set(size["steps"]) == STEPS
+    for name, measure in {**size["steps"], **size["baselines"]}.items():
+        if name in OPTIONAL and measure["status"] == "not available":
+            module = OPTIONAL[name]
+            assert module is None or importlib.util.find_spec(module) is None, name
+            continue
+        assert measure["status"] == "ok", (name, measure)
+        assert measure["median_s"] > 0 and measure["peak_mb"] > 0 and measure["runs_s"]
+    if "link" not in result["commands"]:
+        assert size["steps"]["link"]["status"] == "not available"
+    for step, baseline in size["pairs"]:
+        assert step in size["steps"] and baseline in size["baselines"]
+    assert {"pyoxigraph load (in memory)", "pyoxigraph load (on disk)", "owlrl closure", "pySHACL", "pyoxigraph query (in-process)"} <= set(size["baselines"])
+    assert "| build (cold)" in done.stdout and "| ratio" in done.stdout
+    compared = report.compare(result, result)
+    assert compared.count("| 1.00") == sum(1 for m in {**size["steps"], **size["baselines"]}.values()
+                                           if m["status"] == "ok")
