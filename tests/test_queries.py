@@ -462,7 +462,7 @@ def test_dataset_stats(kg):
     files = len(list((ROOT / "data").rglob("*.ttl")))
     assert stats["source documents"] == files
     assert stats["named graphs"] == files + 2  # plus the ontology and the inferred graph
-    per_source = sum(r["triples"] for r in rows(kg, "stats-by-source")
+    per_source = sum(r["triples"] for r in kg.library("stats-by-source").rows
                      if r["source"].startswith(SOURCE))
     assert stats["asserted statements"] == per_source
     assert stats["distinct asserted statements"] <= stats["asserted statements"]

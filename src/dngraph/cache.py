@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import CacheError
-from .load import source_files
+from .load import read_source, source_files
 from .resources import Layout, cache_dir
 
 _TRAILER = b"# dngraph-cache sha256="
@@ -32,7 +32,7 @@ def cache_key(layout: Layout, reasoner: str = "owlrl") -> str:
     digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{reasoner}\0".encode())
     for src in source_files(layout):
         digest.update(src.graph.encode() + b"\0")
-        digest.update(hashlib.sha256(src.path.read_bytes()).digest())
+        digest.update(hashlib.sha256(read_source(src.path)).digest())
     return digest.hexdigest()[:32]
 
 
@@ -101,9 +101,9 @@ def load_store(layout: Layout, directory: Path | None = None, rebuild: bool = Fa
     """A pyoxigraph Store holding the built graph, from the cache when it is valid.
 
     Returns ``(store, built)`` where ``built`` says whether the cache was (re)built.
+    A cache file is written only after its quads have loaded, and one that does
+    not load is removed, so a bad file is never trusted on a later run.
     """
-    import pyoxigraph
-
     path = cache_path(layout, directory)
     payload = None
     if not rebuild and path.exists():
@@ -114,15 +114,27 @@ def load_store(layout: Layout, directory: Path | None = None, rebuild: bool = Fa
     built = payload is None
     if built:
         payload = build_nquads(layout)
+    try:
+        store = _store_of(payload)
+    except CacheError:
+        path.unlink(missing_ok=True)
+        if built:
+            raise
+        return load_store(layout, directory, rebuild=True)
+    if built:
         try:
             write_atomic(path, seal(payload))
         except OSError:
             pass  # a read-only cache folder costs speed, not correctness
+    return store, built
+
+
+def _store_of(payload: bytes):
+    import pyoxigraph
+
     store = pyoxigraph.Store()
     try:
         store.load(payload, format=pyoxigraph.RdfFormat.N_QUADS)
-    except SyntaxError as exc:
-        if built:
-            raise CacheError(f"built graph does not parse as N-Quads: {exc}") from None
-        return load_store(layout, directory, rebuild=True)
-    return store, built
+    except (SyntaxError, ValueError, MemoryError) as exc:
+        raise CacheError(f"built graph does not load as N-Quads: {exc}") from None
+    return store

@@ -1,8 +1,8 @@
 """The ``dngraph`` command: a thin shell over :mod:`dngraph.api`.
 
 Each command parses its options, calls one public function and prints. Errors
-from the library become one line on stderr and an exit code: 0 ok, 1 the data
-does not conform, 2 bad input.
+from the library become one line on stderr and an exit code (0 ok, 1 the data
+does not conform, 2 bad input, 3 internal error) in :mod:`dngraph.shell`.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import sys
 
 import click
 
-from pathlib import Path
-
 from . import __version__
 from .api import open as open_graph
-from .cache import write_atomic
-from .errors import DngraphError, ParameterError, QueryError
-from .formats import GRAPH_FORMATS, SELECT_FORMATS, SELECT_WRITERS, write_graph
+from .errors import ParameterError, QueryError
+from .formats import GRAPH_FORMATS, SELECT_FORMATS
+from .output import write_output
+from .queries import read_query_text
+from .shell import Shell
 
 
 def graph_options(func):
@@ -30,19 +30,19 @@ def graph_options(func):
                   help="Where the built graph is cached (default: $DNGRAPH_CACHE or ~/.cache/dngraph).")
     @functools.wraps(func)
     def wrapper(*args, root=None, cache_dir=None, **kwargs):
-        try:
-            return func(*args, kg=open_graph(root, cache_dir), **kwargs)
-        except DngraphError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+        return func(*args, kg=open_graph(root, cache_dir), **kwargs)
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dngraph")
-def cli():
+@click.option("--debug", is_flag=True, help="On an error, print the Python traceback too.")
+def cli(debug):
     """dngraph: the Digital Nations knowledge graph.
+
+    Exit codes: 0 ok, 1 the data does not conform, 2 bad input (file, query,
+    parameter, option), 3 internal error.
 
     Example: dngraph validate && dngraph stats
     """
@@ -85,30 +85,22 @@ def output_options(func):
 
 
 _OUTPUT_OPTIONS = [
-    click.option("--format", "-f", "fmt", default="table", show_default=True,
-                 type=click.Choice(SELECT_FORMATS + GRAPH_FORMATS),
-                 help="Output format: table, csv, tsv, json or markdown for rows; turtle, jsonld or ntriples for graphs."),
-    click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output."),
+    click.option("--format", "-f", "fmt", type=click.Choice(SELECT_FORMATS + GRAPH_FORMATS),
+                 help="Output format: table (default), csv, tsv, json or markdown for rows; "
+                      "turtle (default), jsonld or ntriples for graphs."),
+    click.option("--output", "-o", type=click.Path(dir_okay=False),
+                 help="Write to this file (a new or regular file) instead of standard output."),
     click.option("--no-infer", is_flag=True, help="Query the asserted facts only, without OWL RL entailments."),
 ]
 
 
-def emit(kg, result, fmt: str, output: str | None) -> None:
-    """Print or write ``result`` in ``fmt``; a failed write leaves any old file whole."""
-    if result.kind == "graph":
-        if fmt not in GRAPH_FORMATS:
-            fmt = "turtle"
-        text = write_graph(result.triples, fmt)
-    else:
-        if fmt not in SELECT_FORMATS:
-            raise DngraphError(f"--format {fmt} is for graphs; use one of {', '.join(SELECT_FORMATS)}")
-        labels = kg.labels() if fmt in ("table", "markdown") else None
-        text = SELECT_WRITERS[fmt](result, labels)
+def emit(result, fmt: str | None, output: str | None) -> None:
+    """Print or write ``result`` in ``fmt``, its warnings on stderr; a failed write leaves any old file whole."""
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    text = result.serialize(fmt)
     if output:
-        try:
-            write_atomic(Path(output), text.encode("utf-8"))
-        except OSError as exc:
-            raise DngraphError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
 
@@ -128,6 +120,9 @@ def parse_params(pairs) -> dict[str, str]:
 def list_queries(kg):
     """List the saved queries: name, title and parameters.
 
+    A query file that cannot be used is named on stderr with what is wrong, and
+    the exit code is 2; the others are listed all the same.
+
     Example: dngraph queries
     """
     for query in kg.queries().values():
@@ -135,6 +130,10 @@ def list_queries(kg):
         for p in query.params:
             mode = "required" if p.required else (f"default {p.default}" if p.default else "optional")
             click.echo(f"    --param {p.name}=...  {p.describe_type()}, {mode}. {p.doc}".rstrip())
+    for error in kg.query_problems().values():
+        click.echo(f"error: {error}", err=True)
+    if kg.query_problems():
+        sys.exit(2)
 
 
 @cli.command("query")
@@ -148,37 +147,39 @@ def run_query(kg, name, pairs, fmt, output, no_infer):
 
     Example: dngraph query members --param on=2021-11-18 --format csv
     """
-    result = kg.query(name, infer=not no_infer, **parse_params(pairs))
-    emit(kg, result, fmt, output)
+    emit(kg.query(name, infer=not no_infer, **parse_params(pairs)), fmt, output)
 
 
 @cli.command("sparql")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", required=False, type=click.Path(allow_dash=True))
 @click.option("--query", "-q", "text", help="The query text, instead of FILE.")
 @output_options
 @graph_options
 def run_sparql(kg, file, text, fmt, output, no_infer):
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from FILE, - (standard input) or --query.
 
+    The prefixes dn:, id: and those of the vocabularies the ontology uses need no
+    PREFIX line. A dn: term the ontology does not define is named on stderr.
+
     Example: dngraph sparql --query 'SELECT ?s WHERE { ?s a <https://w3id.org/dngraph/ontology#Nation> }'
     """
     if (file is None) == (text is None):
         raise QueryError("give a query FILE, - for standard input, or --query TEXT (one of them)")
     if file is not None:
-        try:
-            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"{file}: cannot read query: {exc}") from None
-    emit(kg, kg.sparql(text, infer=not no_infer), fmt, output)
+        text = read_query_text(file) if file != "-" else _stdin()
+    emit(kg.sparql(text, infer=not no_infer), fmt, output)
+
+
+def _stdin() -> str:
+    try:
+        return sys.stdin.buffer.read().decode("utf-8") if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"standard input: not UTF-8 text (byte {exc.start})") from None
 
 
 def main(argv=None):
     """Console entry point."""
-    try:
-        cli.main(args=argv, prog_name="dngraph", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        sys.exit(130)
+    cli.main(args=argv, prog_name="dngraph")
 
 
 if __name__ == "__main__":

@@ -3,11 +3,14 @@
 A data file ``data/**/{slug}.ttl`` goes into the graph
 ``https://w3id.org/dngraph/id/source/{slug}``: the IRI of the source document it
 transcribes. Every IRI subject in that graph also gets ``dcterms:source`` pointing
-at the graph, so provenance survives when graphs are merged (DESIGN section 3).
+at the graph, so provenance survives when graphs are merged (docs/modelling.md).
+Every term is checked on the way in (:mod:`dngraph.wellformed`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,8 @@ def source_files(layout: Layout) -> list[SourceFile]:
     files = [SourceFile(layout.ontology, ONTOLOGY_IRI)]
     seen: dict[str, Path] = {}
     for path in layout.data_files():
+        if path.is_dir():
+            raise LoadError(path, "is a folder, not a Turtle file: rename it so it does not end in .ttl")
         graph = SOURCE + path.stem
         if graph in seen:
             raise LoadError(path, f"same graph name as {seen[graph]}: file names under data/ must be unique")
@@ -43,26 +48,56 @@ def source_files(layout: Layout) -> list[SourceFile]:
     return files
 
 
+def read_source(path: Path) -> bytes:
+    """The bytes of an input file; a :class:`LoadError` naming it if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise LoadError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot read file: {exc.strerror or exc}") from None
+
+
 def parse_turtle(path: Path, graph=None):
     """Parse one Turtle file into ``graph`` (a new rdflib Graph if None).
 
-    Syntax errors become a :class:`LoadError` naming the file and line.
+    Syntax errors and terms that cannot be carried further become a
+    :class:`LoadError` naming the file and line.
     """
     import rdflib
     from rdflib.plugins.parsers.notation3 import BadSyntax
 
+    from .wellformed import check_graph
+
     graph = rdflib.Graph() if graph is None else graph
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(path, f"cannot read file: {exc}") from None
+        text = read_source(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(path, f"not UTF-8 text (byte {exc.start})") from None
     try:
-        graph.parse(data=text, format="turtle", publicID=Path(path).resolve().as_uri())
+        with _quiet("rdflib.term"):  # its warnings about bad IRIs become the LoadError below
+            graph.parse(data=text, format="turtle", publicID=Path(path).resolve().as_uri())
     except BadSyntax as exc:
         raise LoadError(path, f"Turtle syntax error: {exc._why}", line=exc.lines + 1) from None
     except Exception as exc:  # rdflib raises several types for bad terms
-        raise LoadError(path, f"Turtle error: {exc}") from None
+        raise LoadError(path, f"Turtle error: {_one_line(exc)}") from None
+    check_graph(graph, path, text)
     return graph
+
+
+@contextlib.contextmanager
+def _quiet(name: str):
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def load_dataset(layout: Layout):
