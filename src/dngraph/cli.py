@@ -35,7 +35,7 @@ def graph_options(func):
     return wrapper
 
 
-@click.group(cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("dngraph", cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dngraph")
 @click.option("--debug", is_flag=True, help="On an error, print the Python traceback too.")
 def cli(debug):
