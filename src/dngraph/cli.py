@@ -161,7 +161,7 @@ def run_sparql(kg, file, text, fmt, output, no_infer):
     The prefixes dn:, id: and those of the vocabularies the ontology uses need no
     PREFIX line. A dn: term the ontology does not define is named on stderr.
 
-    Example: dngraph sparql --query 'SELECT ?s WHERE { ?s a <https://w3id.org/dngraph/ontology#Nation> }'
+    Example: dngraph sparql --query 'SELECT ?nation WHERE { ?nation a dn:Nation }'
     """
     if (file is None) == (text is None):
         raise QueryError("give a query FILE, - for standard input, or --query TEXT (one of them)")

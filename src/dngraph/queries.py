@@ -5,8 +5,9 @@
     # param: on xsd:date optional -- Only memberships that hold on this date.
 
 A parameter is bound to the query variable of the same name as an RDF term,
-never spliced into the text (SPARQL 1.1 Query, section 10.2.1 on initial
-bindings; RDF-dev SEP-0007 for the substitution pyoxigraph implements).
+never spliced into the text: pyoxigraph substitutes the term for the variable
+as RDF-dev SEP-0007 describes, which answers as a one-row VALUES block would
+(SPARQL 1.1 Query, section 10.2).
 """
 
 from __future__ import annotations

@@ -32,6 +32,9 @@ class Shell(click.Group):
         except click.exceptions.Exit as exc:  # raised directly by ctx.exit outside main's own handling
             code = exc.exit_code
         except click.ClickException as exc:  # a usage error: bad option, missing argument
+            if type(exc).__name__ == "NoArgsIsHelpError":  # plain `dngraph` (click >= 8.2): the help
+                click.echo(exc.format_message(), err=True)
+                return _finish(EXIT_BAD_INPUT, standalone_mode)
             ctx = getattr(exc, "ctx", None)
             where = f"{ctx.command_path}: " if ctx else ""
             code = _fail(f"error: {where}{exc.format_message()} (see --help)", EXIT_BAD_INPUT)
@@ -42,9 +45,13 @@ class Shell(click.Group):
         except Exception as exc:  # noqa: BLE001 - the one place that turns a crash into a line
             code = _fail(f"error: internal error: {type(exc).__name__}: {exc} "
                          f"(run with --debug for the traceback)", EXIT_INTERNAL)
-        if not standalone_mode:
-            return code
-        sys.exit(code if isinstance(code, int) else 0)
+        return _finish(code, standalone_mode)
+
+
+def _finish(code, standalone_mode: bool):
+    if not standalone_mode:
+        return code
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _fail(line: str, code: int) -> int:

@@ -82,8 +82,8 @@ def validate_layout(layout: Layout, shapes: Path | None = None) -> ValidationRep
 
 
 def _validate_with(shapes_path, data, shapes_graph, ontology, where) -> ValidationReport:
-    """:func:`validate_graph`, with a shapes graph that is not well-formed SHACL (SHACL
-    section 2 and each constraint component's syntax rules) reported as a :class:`LoadError`."""
+    """:func:`validate_graph`, with a shapes graph that breaks the syntax rules SHACL gives
+    for shapes and constraint components reported as a :class:`LoadError` naming the file."""
     from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, RuleLoadError, ShapeLoadError
 
     try:

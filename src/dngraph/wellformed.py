@@ -21,7 +21,7 @@ from .errors import LoadError
 # escaping can make a literal up to six times longer.
 MAX_LITERAL_BYTES = 1 << 20
 
-# Characters an IRI may not hold (RFC 3987 section 2.2; Turtle's IRIREF, section 6.4).
+# Characters an IRI may not hold (RFC 3987 section 2.2; Turtle section 6.3 and its IRIREF production).
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SURROGATE_ESCAPE = re.compile(r"\\(u|U0000)[dD][89a-fA-F]")
 
