@@ -77,3 +77,11 @@ def test_library_raises_only_its_own_errors(kg):
     with pytest.raises(QueryError, match="no saved query named"):
         kg.query("member")
     assert issubclass(FormatError, DngraphError) and ParameterError("x").exit_code == 2
+
+
+def test_sparql_predeclares_prefixes_and_names_unknown_terms(kg):
+    result = kg.sparql("SELECT ?n WHERE { ?n a dn:Nations }")
+    assert result.rows == []
+    assert result.warnings == ["unknown term dn:Nations — did you mean dn:Nation?"]
+    assert kg.sparql("SELECT ?n WHERE { ?n a dn:Nation }").warnings == []
+    assert len(kg.sparql("SELECT ?n WHERE { ?n a dn:Nation }")) == 12
