@@ -1,11 +1,18 @@
 # Two commands do all the set-up on a fresh machine with Python 3.10+:
 #   make run    build the environment, validate the graph and print what it holds
-#   make test   build the environment and run the test suite
+#   make test   build the environment and the test tools, then run the test suite
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test install clean
+# The ontology's profile test runs the OWL API's profile checkers (Debian package
+# libowlapi-java, with a JDK to compile the small checker) and the HermiT reasoner
+# (bundled with owlready2, a test dependency in pyproject.toml). Installing the
+# Debian packages needs root, or sudo.
+OWLAPI_JAR ?= /usr/share/java/owlapi-distribution.jar
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test install test-deps clean
 
 $(BIN)/dngraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +26,14 @@ run: install
 	$(BIN)/dngraph validate
 	$(BIN)/dngraph stats
 
-test: install
+test-deps: install
+	@if ! command -v javac >/dev/null 2>&1 || [ ! -f $(OWLAPI_JAR) ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+			default-jdk-headless libowlapi-java; \
+	fi
+
+test: test-deps
 	$(BIN)/python -m pytest
 
 clean:

@@ -7,7 +7,8 @@ A table ``tests/claims/{slug}.tsv`` lists what the document behind the graph
     states  id:organization/canadian-digital-service  rdfs:label  "Canadian Digital Service"@en  In launching the Canadian Digital Service (CDS)
     not     id:organization/code-for-canada       rdf:type    dn:GovernmentOrganization     a programme, not a government body
 
-``states`` rows must be in the document's graph; ``not`` rows must not be. A
+``states`` rows must be in the document's graph; ``not`` rows must not be. Every
+source document that names its seed file (``dn:seedFile``) has a table. A
 triple that some table states may stand only in the graphs whose tables state
 it too, so a fact cannot leak into a source that does not say it. Terms are
 written as in Turtle, with the prefixes of :data:`dngraph.namespaces.PREFIXES`
@@ -95,6 +96,14 @@ def test_a_claim_stands_only_in_the_graphs_of_documents_that_make_it():
     assert not leaks, "claims found in graphs whose documents do not make them:\n" + "\n".join(leaks)
 
 
+def test_every_source_document_with_a_seed_file_has_a_claim_table():
+    seeded = {str(s) for s in dataset().subjects(rdflib.URIRef(DN.seedFile), None)}
+    assert seeded, "no source document names its seed file"
+    missing = sorted(iri[len(SOURCE):] for iri in seeded
+                     if not (CLAIMS / f"{iri[len(SOURCE):]}.tsv").is_file())
+    assert not missing, "source documents without tests/claims/{slug}.tsv: " + ", ".join(missing)
+
+
 def _seed_text(path: Path) -> str | None:
     seed = dataset().value(rdflib.URIRef(SOURCE + path.stem), rdflib.URIRef(DN.seedFile))
     if seed is None or not (SEEDS / str(seed)).is_file():
@@ -103,7 +112,7 @@ def _seed_text(path: Path) -> str | None:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
+    return " ".join(text.replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
 
 
 @pytest.mark.parametrize("path", TABLES, ids=lambda p: p.stem)

@@ -87,9 +87,9 @@ def test_queries_lists_names_titles_and_parameters():
 
 
 def test_no_infer_hides_entailments():
-    # Asserted: the charter was dn:signedAt the 2021 summit [004]; dn:adoptedAt (its
-    # superproperty) is only entailed.
-    query = ("ASK { <https://w3id.org/dngraph/id/charter/updated-digital-nations-charter> "
+    # Asserted: the 2021 Charter was dn:signedAt the 2021 summit (the editors' reading of
+    # [004]); dn:adoptedAt (its superproperty) is only entailed.
+    query = ("ASK { <https://w3id.org/dngraph/id/charter/2021-digital-nations-charter> "
              "<https://w3id.org/dngraph/ontology#adoptedAt> <https://w3id.org/dngraph/id/summit/2021> }")
     assert run("sparql", "--query", query).output.strip() == "yes"
     assert run("sparql", "--query", query, "--no-infer").output.strip() == "no"

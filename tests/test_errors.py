@@ -3,6 +3,7 @@ the documented exit code (2 bad input, 3 internal error); never a traceback with
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -12,11 +13,11 @@ from click.testing import CliRunner
 
 import dngraph
 from dngraph import resources
-from dngraph.cache import cache_path, seal, unseal
 from dngraph.cli import cli
-from dngraph.resources import Layout
+from dngraph.errors import LoadError
+from dngraph.store import MANIFEST, seal, store_path
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 
@@ -68,11 +69,16 @@ def test_iri_turtle_cannot_write_is_refused_at_load(root, iri, command):
     assert line.startswith("error: ")
 
 
-def test_lone_surrogate_literal_is_refused_at_load(root):
+@pytest.mark.parametrize("command, says", [
+    (["validate"], "U+D800, half of a UTF-16 surrogate pair"),  # rdflib parses, dngraph.wellformed refuses
+    (["stats"], "'\\uD800' is encoding D800 that is not a valid unicode character"),  # pyoxigraph refuses
+    (["stats", "--reasoner", "owlrl"], "U+D800, half of a UTF-16 surrogate pair"),
+])
+def test_lone_surrogate_literal_is_refused_at_load(root, command, says):
     add_data(root, f'<https://w3id.org/dngraph/id/nation/zz> {LABEL} "half \\uD800 pair"@en .')
-    code, _, err = invoke("stats", "--root", str(root))
+    code, _, err = invoke(*command, "--root", str(root))
     assert code == 2
-    one_line(err, "broken.ttl:3:", "U+D800", "surrogate")
+    one_line(err, "broken.ttl:3:", says)
 
 
 def test_oversized_literal_is_refused_at_load(root):
@@ -82,17 +88,39 @@ def test_oversized_literal_is_refused_at_load(root):
     one_line(err, "broken.ttl:3:", "1100000 bytes", "limit")
 
 
-def test_a_cache_that_does_not_load_is_rebuilt_not_trusted(tmp_path):
-    layout = Layout(ROOT)
-    cache = cache_path(layout, tmp_path)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    # Sealed, so its checksum matches, yet it is not N-Quads.
-    cache.write_bytes(seal(b"<urn:a> <urn:b> this is not N-Quads .\n"))
+def test_a_store_that_does_not_open_is_rebuilt_not_trusted(tmp_path):
+    kg = dngraph.open(ROOT, tmp_path)
+    kg.store
+    path = store_path(kg.layout, tmp_path, kg.reasoner)
+    del kg
+    # Sealed again after the damage, so the manifest matches, yet the store does not open.
+    (path / "CURRENT").write_text("not a RocksDB manifest name\n")
+    manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    seal(path, manifest)
     code, out, err = invoke("stats", "--cache-dir", str(tmp_path))
     assert code == 0, err
     assert "dn:Nation" in out
-    assert b"not N-Quads" not in unseal(cache)
-    assert dngraph.open(ROOT, tmp_path).store is not None
+    assert "not a RocksDB" not in (path / "CURRENT").read_text()
+    assert not dngraph.open(ROOT, tmp_path).built
+
+
+@pytest.mark.parametrize("reasoner", ["rules", "owlrl"])
+def test_oversized_literal_is_refused_whichever_parser_reads_it(root, reasoner):
+    add_data(root, f'<https://w3id.org/dngraph/id/nation/zz> {LABEL} "{"x" * 1_100_000}" .')
+    with pytest.raises(LoadError) as caught:
+        dngraph.open(root, root / "cache", reasoner=reasoner).store
+    assert caught.value.line == 3 and caught.value.path.endswith("broken.ttl")
+    assert "1100000 bytes" in str(caught.value)
+
+
+@pytest.mark.parametrize("command", [["query", "summits"], ["sparql", "-q", "ASK { ?s ?p ?o }"], ["stats"]])
+def test_an_inconsistent_graph_is_one_line_exit_1(root, tmp_path, command):
+    shutil.copy(FIXTURES / "clashes" / "cax-dw-inferred.ttl", root / "data" / "sources")
+    code, out, err = invoke(*command, "--root", str(root), "--cache-dir", str(tmp_path / "c"))
+    assert code == 1
+    assert out == ""
+    line = one_line(err, "error: ", "inconsistent", "summit/1999", "cax-dw-inferred.ttl")
+    assert line.startswith("error: the graph is inconsistent")
 
 
 # -- files that cannot be read ---------------------------------------------------------------------

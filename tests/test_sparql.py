@@ -26,7 +26,7 @@ def test_project_prefixes_need_no_declaration():
     assert code == 0 and err == ""
     # Ten members plus the United States and Australia, which one source names.
     assert len(out.splitlines()) == 1 + 12 and "CA" in out.split()
-    code, out, _ = invoke("-q", "ASK { id:nation\\/ca skos:prefLabel|rdfs:label ?name ; owl:sameAs ?other }")
+    code, out, _ = invoke("-q", "ASK { id:nation\\/ca skos:prefLabel|rdfs:label ?name ; a dn:Nation . dn:Nation a owl:Class }")
     assert code == 0 and out.strip() == "yes"
 
 

@@ -6,7 +6,7 @@
     True
 
 Every failure is a :class:`dngraph.errors.DngraphError` whose ``exit_code``
-says what kind it is (2 bad input, 3 internal).
+says what kind it is (1 an inconsistent graph, 2 bad input, 3 internal).
 """
 
 from __future__ import annotations
@@ -23,24 +23,33 @@ __all__ = ["KnowledgeGraph", "Result", "open"]
 class KnowledgeGraph:
     """The Digital Nations graph: source files, the built store, queries and checks."""
 
-    def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None):
+    def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None,
+                 reasoner: str = "rules"):
+        from .store import OpenedStore
+
         self.layout = Layout(Path(root) if root else default_root())
         self.cache_dir = Path(cache_dir) if cache_dir else None
-        self._store = None
+        self.reasoner = reasoner
+        self._opened = OpenedStore(self.layout, self.cache_dir, reasoner)
         self._queries = None
         self._labels = None
         self._terms = None
-        self.built = False
 
     # -- the built graph -------------------------------------------------
     @property
     def store(self):
-        """The pyoxigraph Store with asserted and inferred graphs, built or loaded once."""
-        if self._store is None:
-            from .cache import load_store
+        """The pyoxigraph Store with asserted and inferred graphs, built or opened once."""
+        return self._opened.get()
 
-            self._store, self.built = load_store(self.layout, self.cache_dir)
-        return self._store
+    @property
+    def manifest(self) -> dict:
+        """What the build recorded: reasoner, counts per graph, source files, inconsistencies."""
+        return self._opened.manifest
+
+    @property
+    def built(self) -> bool:
+        """Whether this object built (or rebuilt) the store rather than reusing one."""
+        return self._opened.built
 
     def default_graph(self, infer: bool = True) -> list:
         """The graphs a query sees as its default graph: the merge of every asserted
@@ -56,10 +65,21 @@ class KnowledgeGraph:
                   predeclare: bool = False):
         """Run SPARQL on the store over :meth:`default_graph`; named graphs stay
         reachable with ``GRAPH``. ``substitutions`` bind variables to pyoxigraph
-        terms; ``predeclare`` adds the project's prefixes the text does not declare."""
+        terms; ``predeclare`` adds the project's prefixes the text does not declare.
+        An inconsistent graph raises :class:`dngraph.errors.InconsistentGraph`."""
+        from .clashes import refuse_if_any
         from .userquery import execute
 
-        return execute(self.store, text, self.default_graph(infer), substitutions, predeclare)
+        refuse_if_any(self.clashes())
+        return self._opened.run(
+            lambda store: execute(store, text, self.default_graph(infer), substitutions, predeclare))
+
+    def clashes(self) -> list:
+        """The inconsistencies the build found (:class:`dngraph.clashes.Clash`); empty when consistent."""
+        from .clashes import Clash
+
+        self._opened.get()
+        return [Clash.from_dict(found) for found in self.manifest.get("inconsistencies", [])]
 
     def sparql(self, text: str, infer: bool = True, **bindings) -> Result:
         """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables.
@@ -103,23 +123,13 @@ class KnowledgeGraph:
 
         >>> kg.query("members", on="2021-11-18")   # doctest: +SKIP
         """
+        from .queries import check_classes
+
         saved = self.saved(name)
         bound = saved.bind(params)
-        self._check_classes(saved, bound)
+        check_classes(saved, bound, lambda text, terms: bool(self.raw_query(text, terms)))
         return collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params},
                        labels=self.labels)
-
-    def _check_classes(self, saved, bound) -> None:
-        from .errors import ParameterError
-        from .namespaces import RDF, shorten
-
-        for p in saved.params:
-            if p.cls and p.name in bound:
-                ask = self.raw_query("ASK { ?thing ?type ?class }", {
-                    "thing": bound[p.name], "type": _iri(RDF.type, "rdf:type"), "class": _iri(p.cls, p.name)})
-                if not bool(ask):
-                    raise ParameterError(
-                        f"parameter {p.name!r}: {bound[p.name].value} is not a {shorten(p.cls)} in the graph")
 
     def labels(self) -> dict[str, str]:
         """An English (or untagged) label for every IRI that has one."""
@@ -137,10 +147,12 @@ class KnowledgeGraph:
 
     # -- checks and figures ------------------------------------------------
     def validate(self):
-        """Validate every data file against the shapes: a :class:`ValidationReport`."""
+        """Validate every data file against the shapes: a :class:`ValidationReport`.
+        An inconsistency the build found is a violation too (see :mod:`dngraph.clashes`)."""
+        from .clashes import add_to_report
         from .validate import validate_layout
 
-        return validate_layout(self.layout)
+        return add_to_report(validate_layout(self.layout), self.clashes())
 
     def stats(self):
         """Triples, things per class and facts per source: a :class:`Stats`."""
@@ -150,21 +162,22 @@ class KnowledgeGraph:
 
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""
-        result = self.library("sources-of", thing=_iri(iri, "iri"))
+        from .params import iri_term
+
+        result = self.library("sources-of", thing=iri_term(iri, "iri"))
         return [row["g"] for row in result.rows]
 
 
-def _iri(value: str, name: str):
-    import pyoxigraph
+def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
+         reasoner: str = "rules") -> KnowledgeGraph:
+    """Open the knowledge graph shipped with dngraph, or the one under ``root``.
 
-    from .errors import ParameterError
+    ``reasoner`` computes the OWL 2 RL entailments: ``"rules"`` (the default, rules
+    run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference)."""
+    from .build import REASONERS
 
-    try:
-        return pyoxigraph.NamedNode(value)
-    except (TypeError, ValueError):
-        raise ParameterError(f"{name}: {value!r} is not an IRI") from None
+    if reasoner not in REASONERS:
+        from .errors import ParameterError
 
-
-def open(root: str | Path | None = None, cache_dir: str | Path | None = None) -> KnowledgeGraph:  # noqa: A001
-    """Open the knowledge graph shipped with dngraph, or the one under ``root``."""
-    return KnowledgeGraph(root, cache_dir)
+        raise ParameterError(f"reasoner {reasoner!r}: use one of {', '.join(REASONERS)}")
+    return KnowledgeGraph(root, cache_dir, reasoner)

@@ -1,9 +1,10 @@
 """Named errors, each carrying the exit code the CLI ends with.
 
-Exit codes: 0 ok, 1 the data does not conform (a validation result, not an
-error), 2 bad input (a file, query, parameter or option that cannot be used),
-3 an internal error (a broken installation or a bug). The library raises only
-these; the CLI prints one line for each and exits with its code.
+Exit codes: 0 ok, 1 the data does not conform or is inconsistent (a result of
+checking the data, not a fault), 2 bad input (a file, query, parameter or
+option that cannot be used), 3 an internal error (a broken installation or a
+bug). The library raises only these; the CLI prints one line for each and
+exits with its code.
 """
 
 EXIT_OK = 0
@@ -55,3 +56,10 @@ class InternalError(DngraphError):
     """dngraph itself is broken: a file of the package is missing, or a step failed that cannot fail on good input."""
 
     exit_code = EXIT_INTERNAL
+
+
+class InconsistentGraph(DngraphError):
+    """The ontology and the data contradict each other (an OWL 2 RL clash), so the
+    graph entails everything and no query is answered from it."""
+
+    exit_code = EXIT_NONCONFORMING

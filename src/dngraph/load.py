@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,13 +68,10 @@ def parse_turtle(path: Path, graph=None):
     import rdflib
     from rdflib.plugins.parsers.notation3 import BadSyntax
 
-    from .wellformed import check_graph
+    from .wellformed import check_terms
 
     graph = rdflib.Graph() if graph is None else graph
-    try:
-        text = read_source(path).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LoadError(path, f"not UTF-8 text (byte {exc.start})") from None
+    text = read_text(path)
     try:
         with _quiet("rdflib.term"):  # its warnings about bad IRIs become the LoadError below
             graph.parse(data=text, format="turtle", publicID=Path(path).resolve().as_uri())
@@ -81,8 +79,40 @@ def parse_turtle(path: Path, graph=None):
         raise LoadError(path, f"Turtle syntax error: {exc._why}", line=exc.lines + 1) from None
     except Exception as exc:  # rdflib raises several types for bad terms
         raise LoadError(path, f"Turtle error: {_one_line(exc)}") from None
-    check_graph(graph, path, text)
+    check_terms(graph, path, text)
     return graph
+
+
+def load_turtle_into(store, path: Path, graph) -> None:
+    """Parse one Turtle file with pyoxigraph into ``graph`` (a NamedNode) of ``store``.
+
+    The same checks as :func:`parse_turtle`: syntax errors and terms that cannot be
+    carried further become a :class:`LoadError` naming the file and line.
+    """
+    import pyoxigraph
+
+    from .wellformed import check_terms
+
+    text = read_text(path)
+    try:
+        store.load(text.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE,
+                   base_iri=Path(path).resolve().as_uri(), to_graph=graph)
+    except SyntaxError as exc:
+        found = _OX_POSITION.match(str(exc))
+        if not found:
+            raise LoadError(path, f"Turtle syntax error: {_one_line(exc)}") from None
+        raise LoadError(path, f"Turtle syntax error (column {found['column']}): {_one_line(found['why'])}",
+                        line=int(found["line"])) from None
+    check_terms(((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)),
+                path, text)
+
+
+def read_text(path: Path) -> str:
+    """The text of an input file; a :class:`LoadError` naming it if it cannot be read or is not UTF-8."""
+    try:
+        return read_source(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(path, f"not UTF-8 text (byte {exc.start})") from None
 
 
 @contextlib.contextmanager
@@ -96,7 +126,12 @@ def _quiet(name: str):
         logger.setLevel(level)
 
 
-def _one_line(exc: Exception) -> str:
+# pyoxigraph's message: "Parser error at line 3 between columns 1 and 12: why (line 3)"
+_OX_POSITION = re.compile(r"Parser error at line (?P<line>\d+) between columns (?P<column>\d+) and \d+: "
+                          r"(?P<why>.*?)(?: \(line \d+\))?$", re.DOTALL)
+
+
+def _one_line(exc) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 

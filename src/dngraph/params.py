@@ -133,3 +133,13 @@ def parse_param_line(line: str) -> Param:
     mode = match["mode"]
     default = mode.split("=", 1)[1] if mode.startswith("default=") else None
     return Param(match["name"], kind, mode == "required", default, (match["doc"] or "").strip(), cls)
+
+
+def iri_term(value: str, name: str):
+    """``value`` as a pyoxigraph NamedNode; a :class:`ParameterError` naming ``name`` if it is no IRI."""
+    import pyoxigraph
+
+    try:
+        return pyoxigraph.NamedNode(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"{name}: {value!r} is not an IRI") from None

@@ -136,3 +136,17 @@ def find(queries: dict[str, SavedQuery], name: str, broken: dict[str, QueryError
     close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; 'dngraph queries' lists them"
     raise QueryError(f"no saved query named {name!r}{hint}")
+
+
+def check_classes(saved: SavedQuery, bound: dict, ask) -> None:
+    """A :class:`ParameterError` for the first ``iri(dn:Class)`` parameter whose value is not
+    of that class; ``ask(text, bindings)`` runs an ASK query on the graph."""
+    from .namespaces import RDF, shorten
+    from .params import iri_term
+
+    for p in saved.params:
+        if p.cls and p.name in bound:
+            if not ask("ASK { ?thing ?type ?class }", {
+                    "thing": bound[p.name], "type": iri_term(RDF.type, "rdf:type"), "class": iri_term(p.cls, p.name)}):
+                raise ParameterError(
+                    f"parameter {p.name!r}: {bound[p.name].value} is not a {shorten(p.cls)} in the graph")

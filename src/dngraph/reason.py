@@ -33,7 +33,8 @@ def owlrl_closure(asserted) -> Closure:
     """The OWL RL closure of ``asserted`` (an rdflib Graph), minus what was asserted.
 
     ``asserted`` is not modified. Triples with a literal in subject position
-    (from datatype rules) are dropped: RDF cannot state them.
+    (from datatype rules) are dropped: RDF cannot state them; so are the
+    reflexive ``x owl:sameAs x`` of rule eq-ref.
     """
     import owlrl
     import rdflib
@@ -46,7 +47,7 @@ def owlrl_closure(asserted) -> Closure:
     error_type = rdflib.URIRef(_OWLRL_ERRORS + "ErrorMessage")
     error_text = rdflib.URIRef(_OWLRL_ERRORS + "error")
     messages = sorted(str(m) for m in work.objects(None, error_text))
-    nothing = rdflib.URIRef(OWL.Nothing)
+    nothing, same = rdflib.URIRef(OWL.Nothing), rdflib.URIRef(OWL.sameAs)
     messages += [f"{s} is inferred to be an owl:Nothing"
                  for s in sorted(set(work.subjects(rdflib.URIRef(RDF.type), nothing)))]
     errors = set(work.subjects(rdflib.URIRef(RDF.type), error_type))
@@ -55,5 +56,7 @@ def owlrl_closure(asserted) -> Closure:
         s = triple[0]
         if triple in asserted or isinstance(s, rdflib.Literal) or s in errors:
             continue
+        if triple[1] == same and triple[2] == s:
+            continue  # eq-ref: trivially true of everything, noise when stored
         inferred.add(triple)
     return Closure(inferred, messages)

@@ -14,6 +14,7 @@ import re
 
 from .errors import ParameterError, QueryError
 from .namespaces import DN, PREFIXES
+from .store import is_corruption
 
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 # IRIs are kept (a '#' in one is no comment); strings and comments are blanked.
@@ -34,6 +35,8 @@ def execute(store, text: str, default_graph, bindings: dict | None = None, prede
     except SyntaxError as exc:
         raise QueryError(syntax_message(str(exc), text, shift)) from None
     except (OSError, ValueError) as exc:
+        if is_corruption(exc):
+            raise  # the store is damaged, not the query: the caller rebuilds it
         raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
 
 

@@ -1,0 +1,70 @@
+"""OWL 2 RL entailments by rules run inside pyoxigraph, the default reasoner.
+
+Each rule of the OWL 2 RL/RDF rule tables (OWL 2 Profiles, section 4.3,
+https://www.w3.org/TR/owl2-profiles/#Reasoning_in_OWL_2_RL_and_RDF_Graphs_using_Rules)
+that the ontology can need is a SPARQL update in ``sparql/rules/`` named after
+it: class and property hierarchies and equivalences (cax-sco, cax-eqc1/2,
+prp-spo1, prp-eqp1/2 and the scm-* schema rules), domain and range (prp-dom,
+prp-rng), inverse, symmetric and transitive properties (prp-inv1/2, prp-symp,
+prp-trp), property chains of two or three properties (prp-spo2), functional and
+inverse-functional properties (prp-fp, prp-ifp) and owl:sameAs (eq-sym,
+eq-trans, eq-rep-s/p/o). The updates run over the default graph until a round
+adds nothing (a fixpoint). Trivial conclusions (eq-ref's ``x owl:sameAs x``,
+scm-cls's ``c rdfs:subClassOf c``) are not stored. The rules that detect an
+inconsistency live in ``sparql/clashes/`` (see :mod:`dngraph.clashes`).
+
+owlrl (:mod:`dngraph.reason`) is the reference: a test holds these rules to
+owlrl's data-level entailments on the shipped graph and on generated ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import LoadError
+from .namespaces import INFERRED_GRAPH, ONTOLOGY_IRI
+
+_SPARQL = Path(__file__).parent / "sparql"
+# Bound by the caller so the bundled updates name the build's graphs without
+# spelling their IRIs (which live in namespaces.py).
+_PREFIXES = {"inferred": INFERRED_GRAPH, "ontology": ONTOLOGY_IRI}
+
+
+def rule_texts() -> dict[str, str]:
+    """The entailment rules, by name."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted((_SPARQL / "rules").glob("*.rq"))}
+
+
+def rule_closure(store, max_rounds: int = 1000) -> int:
+    """Add what the rules entail from the default graph of ``store`` to it, round
+    by round until nothing is new; returns the number of rounds run."""
+    chains = list(store.query(_read("long-chains.rq")))
+    if chains:
+        raise LoadError(ONTOLOGY_IRI, f"property chain of more than three properties on {chains[0]['p']}: "
+                        "use --reasoner owlrl")
+    updates = list(rule_texts().values())
+    size = len(store)
+    for rounds in range(1, max_rounds + 1):
+        for update in updates:
+            store.update(update)
+        grown = len(store)
+        if grown == size:
+            return rounds
+        size = grown
+    raise RuntimeError(f"no fixpoint after {max_rounds} rounds")
+
+
+def separate_inferred(store) -> None:
+    """Move what no source states from the default graph to ``INFERRED_GRAPH``, so
+    the default graph is again the merge of the asserted graphs."""
+    store.update(_read("move-inferred.rq"), prefixes=_PREFIXES)
+
+
+def add_provenance_and_merge(store) -> None:
+    """Give every IRI subject of a source graph ``dcterms:source`` that graph, and
+    make the default graph the RDF merge of all asserted graphs (load.py's pattern)."""
+    store.update(_read("provenance-and-merge.rq"), prefixes=_PREFIXES)
+
+
+def _read(name: str) -> str:
+    return (_SPARQL / name).read_text(encoding="utf-8")

@@ -1,0 +1,146 @@
+"""Competency questions on the forum's whole history, answered from public pages.
+
+Each expected answer is stated by the public page named in the comment (its file
+is data/public/{slug}.ttl; its passages are in tests/claims/{slug}.tsv).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+ID = "https://w3id.org/dngraph/id/"
+SOURCE = ID + "source/"
+PREFIXES = """
+PREFIX dn: <https://w3id.org/dngraph/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX schema: <https://schema.org/>
+PREFIX time: <http://www.w3.org/2006/time#>
+"""
+
+
+def ask(kg, body: str):
+    return kg.sparql(PREFIXES + body).rows
+
+
+def column(rows, name):
+    return {row[name] for row in rows}
+
+
+def test_the_first_summit_was_in_london_in_december_2014(kg):
+    # https://www.leadingdigitalgovs.org/summits: "London, UK", "9-10 December 2014", "Founding D5 Charter";
+    # mois.go.kr 2016-11-17: "The first D-5 meeting took place in London".
+    rows = ask(kg, f"""SELECT ?ordinal ?start ?end ?place WHERE {{ <{ID}summit/2014> dn:ordinal ?ordinal ;
+        schema:startDate ?start ; schema:endDate ?end ; schema:location ?place }}""")
+    assert {(r["ordinal"], r["start"], r["end"], r["place"]) for r in rows} == {
+        (1, datetime.date(2014, 12, 9), datetime.date(2014, 12, 10), ID + "place/london")}
+
+
+def test_who_hosted_each_summit_from_2014_to_2016(kg):
+    # mois.go.kr 2018-02-26: "Past Host Countries: The UK (2014) / Estonia (2015) / Korea (2016)".
+    rows = ask(kg, """SELECT ?year ?host WHERE { ?s a dn:MinisterialSummit ; dn:year ?year ; dn:host ?host
+        FILTER(STR(?year) IN ("2014", "2015", "2016")) }""")
+    assert {(r["year"], r["host"]) for r in rows} == {
+        ("2014", ID + "nation/gb"), ("2015", ID + "nation/ee"), ("2016", ID + "nation/kr")}
+
+
+def test_who_hosted_the_jerusalem_summit(kg):
+    # https://www.jpost.com/...-572525: "the Jewish state hosted the annual meeting for the first time".
+    rows = ask(kg, f"SELECT ?host WHERE {{ <{ID}summit/2018-jerusalem> dn:host ?host }}")
+    assert column(rows, "host") == {ID + "nation/il"}
+
+
+def test_two_summits_in_2018_and_none_in_2017(kg):
+    # https://www.leadingdigitalgovs.org/summits lists Wellington (February 2018) and Jerusalem
+    # (November 2018) after Busan (November 2016); no page gives a summit in 2017.
+    rows = ask(kg, """SELECT DISTINCT ?s ?year WHERE { ?s a dn:MinisterialSummit ; dn:year ?year
+        FILTER(STR(?year) IN ("2017", "2018")) }""")
+    assert {(r["s"], r["year"]) for r in rows} == {
+        (ID + "summit/2018-wellington", "2018"), (ID + "summit/2018-jerusalem", "2018")}
+
+
+def test_what_was_the_theme_in_2022(kg):
+    # https://www.leadingdigitalgovs.org/about and innovation.go.kr: 'Agile and Active Digital Governance'.
+    rows = ask(kg, f"""SELECT ?source ?label WHERE {{ GRAPH ?source {{ <{ID}summit/2022> dn:theme ?t }}
+        ?t skos:prefLabel ?label }}""")
+    assert column(rows, "label") == {"Agile and Active Digital Governance"}
+    assert column(rows, "source") == {SOURCE + "leadingdigitalgovs-about", SOURCE + "innovation-go-kr-2022-summit"}
+
+
+def test_who_chaired_the_2022_summit_and_its_ordinal(kg):
+    # https://www.leadingdigitalgovs.org/about: "under the chairmanship of Sang-min Lee Minister of the
+    # Interior and Safety of the Republic of Korea"; innovation.go.kr: "the 9th summit".
+    rows = ask(kg, f"""SELECT ?ordinal ?post WHERE {{ <{ID}summit/2022> dn:ordinal ?ordinal ; dn:chair ?p .
+        ?p org:holds ?post }}""")
+    assert column(rows, "ordinal") == {9}
+    assert column(rows, "post") == {ID + "post/kr-minister-of-the-interior-and-safety"}
+
+
+def test_who_chaired_in_2023(kg):
+    # https://www.leadingdigitalgovs.org/: "For its 2023 Presidency, Portugal ..." and
+    # "Portuguese Secretary of State & 2023 Digital Nations Chair, Mário Campolargo".
+    rows = ask(kg, f"SELECT ?nation WHERE {{ <{ID}chair-term/2023> dn:chairNation ?nation }}")
+    assert column(rows, "nation") == {ID + "nation/pt"}
+    people = ask(kg, f"SELECT ?name WHERE {{ <{ID}post/digital-nations-chair-2023> org:heldBy ?p . ?p foaf:name ?name }}")
+    assert column(people, "name") == {"Mário Campolargo"}
+
+
+def test_portugal_handed_the_presidency_to_denmark(kg):
+    # jornaleconomico.sapo.pt, 2023-11-15: "Portugal entregou esta terça-feira a presidência ... à Dinamarca."
+    rows = ask(kg, f"""SELECT ?date ?who WHERE {{ <{ID}event/digital-nations-presidency-handover-2023>
+        schema:startDate ?date ; dn:participant ?who }}""")
+    assert column(rows, "date") == {datetime.date(2023, 11, 14)}
+    assert column(rows, "who") == {ID + "nation/pt", ID + "nation/dk"}
+
+
+def test_when_did_portugal_join(kg):
+    # Wikipedia and digital.govt.nz: November 2018; https://www.jpost.com/...-572525: Portugal signed the
+    # D9 charter in Jerusalem on 22 November 2018 as a new member state.
+    rows = ask(kg, f"""SELECT ?begin WHERE {{ <{ID}membership/pt> org:memberDuring/time:hasBeginning/time:inXSDgYearMonth ?b
+        BIND(STR(?b) AS ?begin) }}""")
+    assert column(rows, "begin") == {"2018-11"}
+    signed = ask(kg, f"SELECT ?charter WHERE {{ ?charter dn:signatory <{ID}nation/pt> ; dn:signedAt <{ID}summit/2018-jerusalem> }}")
+    assert column(signed, "charter") == {ID + "charter/d9-charter"}
+
+
+def test_when_did_denmark_join(kg):
+    # en.digst.dk (November 2020): "Denmark joined the network in November 2019".
+    rows = ask(kg, f"""SELECT ?b WHERE {{ GRAPH <{SOURCE}digst-2020-denmark-signs-charter> {{
+        <{ID}membership/dk> org:memberDuring/time:hasBeginning/time:inXSDgYearMonth ?b }} }}""")
+    assert {str(r["b"]) for r in rows} == {"2019-11"}
+
+
+def test_who_chaired_in_2015_and_2016(kg):
+    # gov.uk: "The UK handed over the presidency of the D5 ... to Estonia"; mois.go.kr 2015-12-02:
+    # Korea "as the host and chair of the D5 Summit of the next year".
+    rows = ask(kg, """SELECT DISTINCT ?year ?nation WHERE { ?t a dn:ChairTerm ; dn:year ?year ; dn:chairNation ?nation
+        FILTER(STR(?year) IN ("2015", "2016")) }""")
+    assert {(r["year"], r["nation"]) for r in rows} == {("2015", ID + "nation/ee"), ("2016", ID + "nation/kr")}
+
+
+def test_pages_disagree_on_the_dates_of_the_2020_summit(kg):
+    # leadingdigitalgovs.org/summits: "2-4 November 2020"; en.digst.dk: "the 2nd and 3rd of November 2020";
+    # mois.go.kr 2020-11-10: "from November 3 to 4". Each claim stays in its page's graph.
+    rows = ask(kg, f"""SELECT ?source ?start ?end WHERE {{ GRAPH ?source {{
+        <{ID}summit/2020> schema:startDate ?start ; schema:endDate ?end }} }}""")
+    claims = {(r["source"].rsplit("/", 1)[1], r["start"], r["end"]) for r in rows}
+    assert {("leadingdigitalgovs-summits", datetime.date(2020, 11, 2), datetime.date(2020, 11, 4)),
+            ("digst-2020-denmark-signs-charter", datetime.date(2020, 11, 2), datetime.date(2020, 11, 3)),
+            ("mois-2020-7th-summit", datetime.date(2020, 11, 3), datetime.date(2020, 11, 4))} <= claims
+
+
+def test_the_d7_charter_was_signed_at_wellington(kg):
+    # mois.go.kr 2018-02-26: "signed the Digital 7 (D7) Charter"; "February 21-22 in Wellington".
+    rows = ask(kg, f"""SELECT ?start ?place WHERE {{ <{ID}charter/d7-charter> dn:signedAt ?s .
+        ?s schema:startDate ?start ; schema:location ?place }}""")
+    assert {(r["start"], r["place"]) for r in rows} == {(datetime.date(2018, 2, 21), ID + "place/wellington")}
+
+
+def test_every_public_page_records_its_url_and_the_day_it_was_read(kg):
+    from pathlib import Path
+    public = {SOURCE + path.stem for path in (Path(__file__).resolve().parent.parent / "data" / "public").glob("*.ttl")}
+    rows = ask(kg, """SELECT ?page ?url ?read WHERE { ?page a dn:SourceDocument ; dn:retrievedOn ?read ; schema:url ?url }""")
+    assert public and column(rows, "page") == public
+    assert all(isinstance(r["read"], datetime.date) for r in rows)
