@@ -78,14 +78,6 @@ def test_every_format_through_the_cli(tmp_path):
     assert out.read_bytes().startswith(b"n,code\r\n")
 
 
-def test_graph_answers_as_turtle_and_jsonld():
-    describe = "CONSTRUCT { ?n ?p ?o } WHERE { ?n ?p ?o FILTER(?n = <%s>) }" % CA
-    turtle = CliRunner().invoke(cli, ["sparql", "--query", describe])
-    assert turtle.exit_code == 0 and "@prefix dn:" in turtle.output and '"CAN"' in turtle.output
-    jsonld = CliRunner().invoke(cli, ["sparql", "--query", describe, "--format", "jsonld"])
-    assert json.loads(jsonld.output)[0]["@id"] == CA
-
-
 def test_failed_write_leaves_the_old_file_whole(tmp_path):
     target = tmp_path / "out.csv"
     target.write_text("old contents")

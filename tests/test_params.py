@@ -97,9 +97,9 @@ def test_cli_parameter_errors_are_one_line_and_exit_2(root, args, words):
 
 
 def test_malformed_param_line_is_rejected():
-    with pytest.raises(ValueError, match="unknown parameter type"):
+    with pytest.raises(QueryError, match="unknown parameter type"):
         parse_param_line("on xsd:dateTime optional -- when")
-    with pytest.raises(ValueError, match="malformed"):
+    with pytest.raises(QueryError, match="malformed"):
         parse_param_line("on")
 
 

@@ -1,63 +1,23 @@
-"""The Python entry point that the CLI, the server and notebooks share.
+"""The Python entry point that the CLI and notebooks share.
 
     >>> import dngraph
     >>> kg = dngraph.open()
     >>> kg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"] > 0
     True
+
+Every failure is a :class:`dngraph.errors.DngraphError` whose ``exit_code``
+says what kind it is (1 an inconsistent graph, 2 bad input, 3 internal).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .namespaces import INFERRED_GRAPH
-from .resources import Layout, default_root
+from .resources import Layout, default_root, library_query
+from .result import Result, collect
 
-
-@dataclass
-class Result:
-    """What a query answered.
-
-    For SELECT, ``rows`` are dicts of Python values and ``terms`` the same rows as
-    RDF terms; for ASK, ``boolean``; for CONSTRUCT and DESCRIBE, ``triples``.
-    """
-
-    variables: list[str] = field(default_factory=list)
-    terms: list[dict] = field(default_factory=list)
-    kind: str = "select"
-    boolean: bool | None = None
-    triples: list = field(default_factory=list)
-
-    @property
-    def rows(self) -> list[dict]:
-        from .terms import to_python
-
-        return [{k: to_python(v) for k, v in row.items()} for row in self.terms]
-
-    def __len__(self) -> int:
-        return len(self.terms) if self.kind == "select" else len(self.triples)
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def to_dataframe(self):
-        """The rows as a pandas DataFrame (needs pandas)."""
-        import pandas
-
-        return pandas.DataFrame(self.rows, columns=self.variables)
-
-
-def _collect(answer, hide=()) -> Result:
-    import pyoxigraph
-
-    if isinstance(answer, pyoxigraph.QueryBoolean):
-        return Result(kind="ask", boolean=bool(answer))
-    if isinstance(answer, pyoxigraph.QueryTriples):
-        return Result(kind="graph", triples=list(answer))
-    variables = [v.value for v in answer.variables if v.value not in hide]
-    terms = [{name: s[name] for name in variables if s[name] is not None} for s in answer]
-    return Result(variables, terms)
+__all__ = ["KnowledgeGraph", "Result", "open"]
 
 
 class KnowledgeGraph:
@@ -65,28 +25,31 @@ class KnowledgeGraph:
 
     def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None,
                  reasoner: str = "rules"):
+        from .store import OpenedStore
+
         self.layout = Layout(Path(root) if root else default_root())
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.reasoner = reasoner
-        self.manifest: dict = {}
-        self._store = None
+        self._opened = OpenedStore(self.layout, self.cache_dir, reasoner)
         self._queries = None
         self._labels = None
-        self.built = False
+        self._terms = None
 
     # -- the built graph -------------------------------------------------
     @property
     def store(self):
         """The pyoxigraph Store with asserted and inferred graphs, built or opened once."""
-        if self._store is None:
-            self._open()
-        return self._store
+        return self._opened.get()
 
-    def _open(self, rebuild: bool = False) -> None:
-        from .store import open_store
+    @property
+    def manifest(self) -> dict:
+        """What the build recorded: reasoner, counts per graph, source files, inconsistencies."""
+        return self._opened.manifest
 
-        self._store, self.manifest, self.built = open_store(
-            self.layout, self.cache_dir, self.reasoner, rebuild=rebuild)
+    @property
+    def built(self) -> bool:
+        """Whether this object built (or rebuilt) the store rather than reusing one."""
+        return self._opened.built
 
     def default_graph(self, infer: bool = True) -> list:
         """The graphs a query sees as its default graph: the merge of every asserted
@@ -98,46 +61,51 @@ class KnowledgeGraph:
             graphs.append(pyoxigraph.NamedNode(INFERRED_GRAPH))
         return graphs
 
-    def raw_query(self, text: str, substitutions: dict | None = None, infer: bool = True):
+    def raw_query(self, text: str, substitutions: dict | None = None, infer: bool = True,
+                  predeclare: bool = False):
         """Run SPARQL on the store over :meth:`default_graph`; named graphs stay
-        reachable with ``GRAPH``."""
-        import pyoxigraph
-
-        from .errors import QueryError
-
+        reachable with ``GRAPH``. ``substitutions`` bind variables to pyoxigraph
+        terms; ``predeclare`` adds the project's prefixes the text does not declare.
+        An inconsistent graph raises :class:`dngraph.errors.InconsistentGraph`."""
         from .clashes import refuse_if_any
+        from .userquery import execute
 
         refuse_if_any(self.clashes())
-        run = lambda: self.store.query(  # noqa: E731
-            text, default_graph=self.default_graph(infer),
-            substitutions={pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()})
-        try:
-            try:
-                return run()
-            except (OSError, RuntimeError) as exc:
-                if "Corruption" not in str(exc):
-                    raise
-                self._open(rebuild=True)  # a damaged table is rebuilt, never trusted
-                return run()
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from None
+        return self._opened.run(
+            lambda store: execute(store, text, self.default_graph(infer), substitutions, predeclare))
 
     def clashes(self) -> list:
         """The inconsistencies the build found (:class:`dngraph.clashes.Clash`); empty when consistent."""
         from .clashes import Clash
 
-        self.store
+        self._opened.get()
         return [Clash.from_dict(found) for found in self.manifest.get("inconsistencies", [])]
 
     def sparql(self, text: str, infer: bool = True, **bindings) -> Result:
-        """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables."""
-        return _collect(self.raw_query(text, bindings or None, infer))
+        """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables.
+
+        The project's prefixes (``dn:``, ``id:``, ``skos:`` ...) need no declaration.
+        ``Result.warnings`` names ``dn:`` terms the ontology does not define."""
+        from .userquery import unknown_terms
+
+        warnings = unknown_terms(text, self.ontology_terms())
+        answer = self.raw_query(text, bindings, infer, predeclare=True)
+        return collect(answer, labels=self.labels, warnings=warnings)
+
+    def library(self, name: str, infer: bool = False, **bindings) -> Result:
+        """Run one of the library's own queries (``src/dngraph/sparql/{name}.rq``)."""
+        return collect(self.raw_query(library_query(name), bindings, infer), labels=self.labels)
 
     # -- saved queries -----------------------------------------------------
     def queries(self) -> dict:
-        """The saved queries, by name."""
+        """The saved queries that can be used, by name (see :meth:`query_problems`)."""
+        return self._load_queries()[0]
+
+    def query_problems(self) -> dict:
+        """For each saved query file that cannot be used, by name, the error saying why."""
+        return self._load_queries()[1]
+
+    def _load_queries(self):
         if self._queries is None:
             from .queries import load_queries
 
@@ -148,38 +116,34 @@ class KnowledgeGraph:
         """The saved query ``name``; an unknown name raises an error listing close names."""
         from .queries import find
 
-        return find(self.queries(), name)
+        return find(self.queries(), name, self.query_problems())
 
     def query(self, name: str, infer: bool = True, **params) -> Result:
         """Run the saved query ``name`` with keyword parameters.
 
         >>> kg.query("members", on="2021-11-18")   # doctest: +SKIP
         """
+        from .queries import check_classes
+
         saved = self.saved(name)
         bound = saved.bind(params)
-        self._check_classes(saved, bound)
-        return _collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params})
-
-    def _check_classes(self, saved, bound) -> None:
-        from .errors import ParameterError
-        from .namespaces import RDF, shorten
-
-        for p in saved.params:
-            if p.cls and p.name in bound:
-                ask = self.raw_query("ASK { ?thing ?type ?class }", {
-                    "thing": bound[p.name], "type": _iri(RDF.type), "class": _iri(p.cls)})
-                if not bool(ask):
-                    raise ParameterError(
-                        f"parameter {p.name!r}: {bound[p.name].value} is not a {shorten(p.cls)} in the graph")
+        check_classes(saved, bound, lambda text, terms: bool(self.raw_query(text, terms)))
+        return collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params},
+                       labels=self.labels)
 
     def labels(self) -> dict[str, str]:
         """An English (or untagged) label for every IRI that has one."""
         if self._labels is None:
-            result = self.raw_query(_read_bundled("labels.rq"))
             self._labels = {}
-            for row in result:
+            for row in self.raw_query(library_query("labels")):
                 self._labels.setdefault(row["thing"].value, row["label"].value)
         return self._labels
+
+    def ontology_terms(self) -> set[str]:
+        """Every IRI the ontology describes."""
+        if self._terms is None:
+            self._terms = {row["term"].value for row in self.raw_query(library_query("ontology-terms"))}
+        return self._terms
 
     # -- checks and figures ------------------------------------------------
     def validate(self):
@@ -198,19 +162,10 @@ class KnowledgeGraph:
 
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""
-        result = self.sparql(_read_bundled("sources-of.rq"), infer=False, thing=_iri(iri))
+        from .params import iri_term
+
+        result = self.library("sources-of", thing=iri_term(iri, "iri"))
         return [row["g"] for row in result.rows]
-
-
-def _read_bundled(name: str) -> str:
-    """A SPARQL text the library itself needs, kept beside the code as a data file."""
-    return (Path(__file__).parent / "sparql" / name).read_text(encoding="utf-8")
-
-
-def _iri(value: str):
-    import pyoxigraph
-
-    return pyoxigraph.NamedNode(value)
 
 
 def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
@@ -219,8 +174,10 @@ def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  #
 
     ``reasoner`` computes the OWL 2 RL entailments: ``"rules"`` (the default, rules
     run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference)."""
-    if reasoner not in ("rules", "owlrl"):
-        from .errors import DngraphError
+    from .build import REASONERS
 
-        raise DngraphError(f"reasoner {reasoner!r}: use 'rules' or 'owlrl'")
+    if reasoner not in REASONERS:
+        from .errors import ParameterError
+
+        raise ParameterError(f"reasoner {reasoner!r}: use one of {', '.join(REASONERS)}")
     return KnowledgeGraph(root, cache_dir, reasoner)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import LoadError
 from .namespaces import INFERRED_GRAPH
 from .resources import Layout
 
@@ -45,35 +44,20 @@ def build_store(layout: Layout, reasoner: str, folder: Path | None):
 
 
 def _rules_dataset(layout: Layout):
-    """The fast path: pyoxigraph parses every file and the rules of :mod:`dngraph.rules` reason."""
+    """The fast path: pyoxigraph parses every file (checked as :mod:`dngraph.wellformed` says)
+    and the rules of :mod:`dngraph.rules` reason."""
     import pyoxigraph
 
-    from .load import source_files
+    from .load import load_turtle_into, source_files
     from .rules import add_provenance_and_merge, rule_closure, separate_inferred
 
     work = pyoxigraph.Store()
     for src in source_files(layout):
-        _load_turtle(work, src.path, pyoxigraph.NamedNode(src.graph))
+        load_turtle_into(work, src.path, pyoxigraph.NamedNode(src.graph))
     add_provenance_and_merge(work)
     rule_closure(work)
     separate_inferred(work)
     return work
-
-
-def _load_turtle(store, path: Path, graph) -> None:
-    """Parse one Turtle file into ``graph``; errors name the file and line."""
-    import re
-
-    import pyoxigraph
-
-    try:
-        store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE,
-                   base_iri=Path(path).resolve().as_uri(), to_graph=graph)
-    except SyntaxError as exc:
-        found = re.search(r"line (\d+)", str(exc)) or re.search(r"^(\d+):", str(exc))
-        raise LoadError(path, f"Turtle syntax error: {exc}", line=int(found.group(1)) if found else None) from None
-    except OSError as exc:
-        raise LoadError(path, f"cannot read file: {exc.strerror or exc}") from None
 
 
 def _owlrl_dataset(layout: Layout):

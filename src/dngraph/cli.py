@@ -1,63 +1,41 @@
 """The ``dngraph`` command: a thin shell over :mod:`dngraph.api`.
 
-Each command parses its options, calls one public function and prints. Errors
-from the library become one line on stderr and an exit code: 0 ok, 1 the data
-does not conform, 2 bad input.
+Each command parses its options (shared ones in :mod:`dngraph.options`), calls
+one public function and prints. Errors from the library become one line on
+stderr and an exit code (0 ok, 1 the data does not conform or is inconsistent,
+2 bad input, 3 internal error) in :mod:`dngraph.shell`.
 """
 
 from __future__ import annotations
 
-import functools
 import sys
 
 import click
 
-from pathlib import Path
-
 from . import __version__
-from .api import open as open_graph
-from .cache import write_atomic
-from .errors import DngraphError, ParameterError, QueryError
-from .formats import GRAPH_FORMATS, SELECT_FORMATS, SELECT_WRITERS, write_graph
+from .errors import QueryError
+from .options import emit, graph_options, output_options, parse_params, read_stdin
+from .queries import read_query_text
+from .shell import Shell
 
 
-def graph_options(func):
-    """Options every command that reads the graph shares."""
-
-    @click.option("--root", type=click.Path(file_okay=False, exists=True),
-                  help="Folder holding ontology/, data/ and queries/ (default: the shipped graph).")
-    @click.option("--cache-dir", type=click.Path(file_okay=False),
-                  help="Where the built graph is cached (default: $DNGRAPH_CACHE or ~/.cache/dngraph).")
-    @functools.wraps(func)
-    def wrapper(*args, root=None, cache_dir=None, reasoner="rules", **kwargs):
-        try:
-            return func(*args, kg=open_graph(root, cache_dir, reasoner), **kwargs)
-        except DngraphError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
-
-    return wrapper
-
-
-reasoner_option = click.option(
-    "--reasoner", type=click.Choice(["rules", "owlrl"]), default="rules", show_default=True,
-    help="How OWL 2 RL entailments are computed: rules inside pyoxigraph, or owlrl (the reference, slow).")
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("dngraph", cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dngraph")
-def cli():
+@click.option("--debug", is_flag=True, help="On an error, print the Python traceback too.")
+def cli(debug):
     """dngraph: the Digital Nations knowledge graph.
+
+    Exit codes: 0 ok, 1 the data does not conform or is inconsistent, 2 bad
+    input (file, query, parameter, option), 3 internal error.
 
     Example: dngraph validate && dngraph stats
     """
 
 
 @cli.command()
-@reasoner_option
 @graph_options
 def validate(kg):
-    """Check the data against the SHACL shapes.
+    """Check the data against the SHACL shapes, and the graph for inconsistencies.
 
     Prints a one-line summary and exits 0 when the data conforms; otherwise prints
     each violation on its own line (file, thing, property, message) and exits 1.
@@ -73,7 +51,6 @@ def validate(kg):
 
 
 @cli.command()
-@reasoner_option
 @graph_options
 def stats(kg):
     """Print what the graph holds: triples, things per class, facts per source.
@@ -84,56 +61,13 @@ def stats(kg):
         click.echo(line)
 
 
-def output_options(func):
-    """--format, --output and --no-infer, shared by the commands that print query answers."""
-    for option in reversed(_OUTPUT_OPTIONS):
-        func = option(func)
-    return func
-
-
-_OUTPUT_OPTIONS = [
-    click.option("--format", "-f", "fmt", default="table", show_default=True,
-                 type=click.Choice(SELECT_FORMATS + GRAPH_FORMATS),
-                 help="Output format: table, csv, tsv, json or markdown for rows; turtle, jsonld or ntriples for graphs."),
-    click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output."),
-    click.option("--no-infer", is_flag=True, help="Query the asserted facts only, without OWL RL entailments."),
-]
-
-
-def emit(kg, result, fmt: str, output: str | None) -> None:
-    """Print or write ``result`` in ``fmt``; a failed write leaves any old file whole."""
-    if result.kind == "graph":
-        if fmt not in GRAPH_FORMATS:
-            fmt = "turtle"
-        text = write_graph(result.triples, fmt)
-    else:
-        if fmt not in SELECT_FORMATS:
-            raise DngraphError(f"--format {fmt} is for graphs; use one of {', '.join(SELECT_FORMATS)}")
-        labels = kg.labels() if fmt in ("table", "markdown") else None
-        text = SELECT_WRITERS[fmt](result, labels)
-    if output:
-        try:
-            write_atomic(Path(output), text.encode("utf-8"))
-        except OSError as exc:
-            raise DngraphError(f"{output}: cannot write: {exc.strerror or exc}") from None
-    else:
-        click.echo(text, nl=False)
-
-
-def parse_params(pairs) -> dict[str, str]:
-    params = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise ParameterError(f"--param {pair!r}: expected NAME=VALUE")
-        params[name.strip()] = value
-    return params
-
-
 @cli.command("queries")
-@graph_options
+@graph_options(reasoner=False)
 def list_queries(kg):
     """List the saved queries: name, title and parameters.
+
+    A query file that cannot be used is named on stderr with what is wrong, and
+    the exit code is 2; the others are listed all the same.
 
     Example: dngraph queries
     """
@@ -142,6 +76,10 @@ def list_queries(kg):
         for p in query.params:
             mode = "required" if p.required else (f"default {p.default}" if p.default else "optional")
             click.echo(f"    --param {p.name}=...  {p.describe_type()}, {mode}. {p.doc}".rstrip())
+    for error in kg.query_problems().values():
+        click.echo(f"error: {error}", err=True)
+    if kg.query_problems():
+        sys.exit(2)
 
 
 @cli.command("query")
@@ -149,45 +87,38 @@ def list_queries(kg):
 @click.option("--param", "-p", "pairs", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query; repeat for several.")
 @output_options
-@reasoner_option
 @graph_options
 def run_query(kg, name, pairs, fmt, output, no_infer):
     """Run the saved query NAME.
 
     Example: dngraph query members --param on=2021-11-18 --format csv
     """
-    result = kg.query(name, infer=not no_infer, **parse_params(pairs))
-    emit(kg, result, fmt, output)
+    emit(kg.query(name, infer=not no_infer, **parse_params(pairs)), fmt, output)
 
 
 @cli.command("sparql")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", required=False, type=click.Path(allow_dash=True))
 @click.option("--query", "-q", "text", help="The query text, instead of FILE.")
 @output_options
-@reasoner_option
 @graph_options
 def run_sparql(kg, file, text, fmt, output, no_infer):
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from FILE, - (standard input) or --query.
 
-    Example: dngraph sparql --query 'SELECT ?s WHERE { ?s a <https://w3id.org/dngraph/ontology#Nation> }'
+    The prefixes dn:, id: and those of the vocabularies the ontology uses need no
+    PREFIX line. A dn: term the ontology does not define is named on stderr.
+
+    Example: dngraph sparql --query 'SELECT ?nation WHERE { ?nation a dn:Nation }'
     """
     if (file is None) == (text is None):
         raise QueryError("give a query FILE, - for standard input, or --query TEXT (one of them)")
     if file is not None:
-        try:
-            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"{file}: cannot read query: {exc}") from None
-    emit(kg, kg.sparql(text, infer=not no_infer), fmt, output)
+        text = read_query_text(file) if file != "-" else read_stdin()
+    emit(kg.sparql(text, infer=not no_infer), fmt, output)
 
 
 def main(argv=None):
     """Console entry point."""
-    try:
-        cli.main(args=argv, prog_name="dngraph", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        sys.exit(130)
+    cli.main(args=argv, prog_name="dngraph")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,22 @@
-"""Named errors, so callers can tell bad input from a failed check.
+"""Named errors, each carrying the exit code the CLI ends with.
 
-The CLI maps them to exit codes: 1 for data that does not conform, 2 for
-input that cannot be used at all (a file that does not parse, a bad parameter).
+Exit codes: 0 ok, 1 the data does not conform or is inconsistent (a result of
+checking the data, not a fault), 2 bad input (a file, query, parameter or
+option that cannot be used), 3 an internal error (a broken installation or a
+bug). The library raises only these; the CLI prints one line for each and
+exits with its code.
 """
+
+EXIT_OK = 0
+EXIT_NONCONFORMING = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
 
 
 class DngraphError(Exception):
-    """Base class of every error dngraph raises on purpose."""
+    """Base class of every error dngraph raises on purpose: bad input unless a subclass says otherwise."""
 
-    exit_code = 2
+    exit_code = EXIT_BAD_INPUT
 
 
 class LoadError(DngraphError):
@@ -30,12 +38,28 @@ class ParameterError(QueryError):
     """A query parameter is missing, unknown, or of the wrong type."""
 
 
+class FormatError(DngraphError):
+    """An output format that does not fit the answer (rows asked as Turtle, a graph as CSV)."""
+
+
+class OutputError(DngraphError):
+    """An output file that cannot or must not be written."""
+
+
 class CacheError(DngraphError):
     """The build cache is unreadable or corrupt; callers rebuild it."""
+
+    exit_code = EXIT_INTERNAL
+
+
+class InternalError(DngraphError):
+    """dngraph itself is broken: a file of the package is missing, or a step failed that cannot fail on good input."""
+
+    exit_code = EXIT_INTERNAL
 
 
 class InconsistentGraph(DngraphError):
     """The ontology and the data contradict each other (an OWL 2 RL clash), so the
     graph entails everything and no query is answered from it."""
 
-    exit_code = 1
+    exit_code = EXIT_NONCONFORMING

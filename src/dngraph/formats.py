@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from .errors import FormatError
 from .namespaces import ID, PREFIXES, XSD, shorten
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "markdown")
@@ -130,3 +131,25 @@ def write_graph(triples, fmt: str) -> str:
                "ntriples": ox.RdfFormat.N_TRIPLES}
     prefixes = dict(PREFIXES) if fmt == "turtle" else None
     return ox.serialize(triples, format=formats[fmt], prefixes=prefixes).decode("utf-8")
+
+
+def serialize(result, fmt: str | None = None, labels=None) -> str:
+    """``result`` as text in ``fmt``: a rows format for SELECT and ASK answers, a graph
+    format for CONSTRUCT and DESCRIBE ones (default ``table`` or ``turtle``).
+
+    ``labels`` (IRI to label) is used by ``table`` and ``markdown``. A format that does
+    not fit the answer is a :class:`FormatError`.
+    """
+    if fmt and fmt not in SELECT_FORMATS + GRAPH_FORMATS:
+        raise FormatError(f"unknown format {fmt!r}; known: {', '.join(SELECT_FORMATS + GRAPH_FORMATS)}")
+    if result.kind == "graph":
+        fmt = fmt or "turtle"
+        if fmt not in GRAPH_FORMATS:
+            raise FormatError(f"format {fmt!r} is for rows, but this query (CONSTRUCT or DESCRIBE) "
+                              f"answers with a graph: use one of {', '.join(GRAPH_FORMATS)}")
+        return write_graph(result.triples, fmt)
+    fmt = fmt or "table"
+    if fmt not in SELECT_FORMATS:
+        raise FormatError(f"format {fmt!r} is for graphs, but this query ({result.kind.upper()}) "
+                          f"answers with rows: use one of {', '.join(SELECT_FORMATS)}")
+    return SELECT_WRITERS[fmt](result, labels)

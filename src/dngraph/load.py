@@ -3,11 +3,15 @@
 A data file ``data/**/{slug}.ttl`` goes into the graph
 ``https://w3id.org/dngraph/id/source/{slug}``: the IRI of the source document it
 transcribes. Every IRI subject in that graph also gets ``dcterms:source`` pointing
-at the graph, so provenance survives when graphs are merged (DESIGN section 3).
+at the graph, so provenance survives when graphs are merged (docs/modelling.md).
+Every term is checked on the way in (:mod:`dngraph.wellformed`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +39,8 @@ def source_files(layout: Layout) -> list[SourceFile]:
     files = [SourceFile(layout.ontology, ONTOLOGY_IRI)]
     seen: dict[str, Path] = {}
     for path in layout.data_files():
+        if path.is_dir():
+            raise LoadError(path, "is a folder, not a Turtle file: rename it so it does not end in .ttl")
         graph = SOURCE + path.stem
         if graph in seen:
             raise LoadError(path, f"same graph name as {seen[graph]}: file names under data/ must be unique")
@@ -43,26 +49,90 @@ def source_files(layout: Layout) -> list[SourceFile]:
     return files
 
 
+def read_source(path: Path) -> bytes:
+    """The bytes of an input file; a :class:`LoadError` naming it if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise LoadError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot read file: {exc.strerror or exc}") from None
+
+
 def parse_turtle(path: Path, graph=None):
     """Parse one Turtle file into ``graph`` (a new rdflib Graph if None).
 
-    Syntax errors become a :class:`LoadError` naming the file and line.
+    Syntax errors and terms that cannot be carried further become a
+    :class:`LoadError` naming the file and line.
     """
     import rdflib
     from rdflib.plugins.parsers.notation3 import BadSyntax
 
+    from .wellformed import check_terms
+
     graph = rdflib.Graph() if graph is None else graph
+    text = read_text(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(path, f"cannot read file: {exc}") from None
-    try:
-        graph.parse(data=text, format="turtle", publicID=Path(path).resolve().as_uri())
+        with _quiet("rdflib.term"):  # its warnings about bad IRIs become the LoadError below
+            graph.parse(data=text, format="turtle", publicID=Path(path).resolve().as_uri())
     except BadSyntax as exc:
         raise LoadError(path, f"Turtle syntax error: {exc._why}", line=exc.lines + 1) from None
     except Exception as exc:  # rdflib raises several types for bad terms
-        raise LoadError(path, f"Turtle error: {exc}") from None
+        raise LoadError(path, f"Turtle error: {_one_line(exc)}") from None
+    check_terms(graph, path, text)
     return graph
+
+
+def load_turtle_into(store, path: Path, graph) -> None:
+    """Parse one Turtle file with pyoxigraph into ``graph`` (a NamedNode) of ``store``.
+
+    The same checks as :func:`parse_turtle`: syntax errors and terms that cannot be
+    carried further become a :class:`LoadError` naming the file and line.
+    """
+    import pyoxigraph
+
+    from .wellformed import check_terms
+
+    text = read_text(path)
+    try:
+        store.load(text.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE,
+                   base_iri=Path(path).resolve().as_uri(), to_graph=graph)
+    except SyntaxError as exc:
+        found = _OX_POSITION.match(str(exc))
+        if not found:
+            raise LoadError(path, f"Turtle syntax error: {_one_line(exc)}") from None
+        raise LoadError(path, f"Turtle syntax error (column {found['column']}): {_one_line(found['why'])}",
+                        line=int(found["line"])) from None
+    check_terms(((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)),
+                path, text)
+
+
+def read_text(path: Path) -> str:
+    """The text of an input file; a :class:`LoadError` naming it if it cannot be read or is not UTF-8."""
+    try:
+        return read_source(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(path, f"not UTF-8 text (byte {exc.start})") from None
+
+
+@contextlib.contextmanager
+def _quiet(name: str):
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+# pyoxigraph's message: "Parser error at line 3 between columns 1 and 12: why (line 3)"
+_OX_POSITION = re.compile(r"Parser error at line (?P<line>\d+) between columns (?P<column>\d+) and \d+: "
+                          r"(?P<why>.*?)(?: \(line \d+\))?$", re.DOTALL)
+
+
+def _one_line(exc) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def load_dataset(layout: Layout):

@@ -5,8 +5,9 @@
     # param: on xsd:date optional -- Only memberships that hold on this date.
 
 A parameter is bound to the query variable of the same name as an RDF term,
-never spliced into the text (SPARQL 1.1 Query, section 10.2.1 on initial
-bindings; RDF-dev SEP-0007 for the substitution pyoxigraph implements).
+never spliced into the text: pyoxigraph substitutes the term for the variable
+as RDF-dev SEP-0007 describes, which answers as a one-row VALUES block would
+(SPARQL 1.1 Query, section 10.2).
 """
 
 from __future__ import annotations
@@ -57,9 +58,24 @@ class SavedQuery:
         return bound
 
 
+def read_query_text(path: Path) -> str:
+    """The text of a query file; a :class:`QueryError` naming it (and the line) if it cannot be read."""
+    try:
+        blob = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise QueryError(f"{path}: is a folder, not a query file") from None
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read query: {exc.strerror or exc}") from None
+    try:
+        return blob.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = blob.count(b"\n", 0, exc.start) + 1
+        raise QueryError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
+
+
 def parse_query_file(path: Path) -> SavedQuery:
     """Read one ``.rq`` file; a malformed header is a :class:`QueryError` naming file and line."""
-    text = path.read_text(encoding="utf-8")
+    text = read_query_text(path)
     meta: dict[str, list[str]] = {"title": [], "description": []}
     params: list[Param] = []
     last = None
@@ -75,7 +91,7 @@ def parse_query_file(path: Path) -> SavedQuery:
             if key == "param":
                 try:
                     params.append(parse_param_line(value))
-                except ValueError as exc:
+                except QueryError as exc:
                     raise QueryError(f"{path}:{number}: {exc}") from None
             else:
                 meta[key].append(value.strip())
@@ -98,15 +114,39 @@ def _check_projection(query: SavedQuery) -> None:
             raise QueryError(f"{query.path}: parameter {p.name!r} must appear in the SELECT clause as ?{p.name}")
 
 
-def load_queries(directory: Path) -> dict[str, SavedQuery]:
-    """Every saved query in ``directory``, by name."""
-    return {path.stem: parse_query_file(path) for path in sorted(Path(directory).glob("*.rq"))}
+def load_queries(directory: Path) -> tuple[dict[str, SavedQuery], dict[str, QueryError]]:
+    """Every saved query in ``directory`` by name, and the error of each file that cannot
+    be used, by name: one broken file does not hide the others."""
+    queries: dict[str, SavedQuery] = {}
+    broken: dict[str, QueryError] = {}
+    for path in sorted(Path(directory).glob("*.rq")):
+        try:
+            queries[path.stem] = parse_query_file(path)
+        except QueryError as exc:
+            broken[path.stem] = exc
+    return queries, broken
 
 
-def find(queries: dict[str, SavedQuery], name: str) -> SavedQuery:
-    """The query called ``name``; an unknown name suggests the closest ones."""
+def find(queries: dict[str, SavedQuery], name: str, broken: dict[str, QueryError] | None = None) -> SavedQuery:
+    """The query called ``name``; a broken one raises its error, an unknown name suggests the closest ones."""
     if name in queries:
         return queries[name]
+    if broken and name in broken:
+        raise broken[name]
     close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; 'dngraph queries' lists them"
     raise QueryError(f"no saved query named {name!r}{hint}")
+
+
+def check_classes(saved: SavedQuery, bound: dict, ask) -> None:
+    """A :class:`ParameterError` for the first ``iri(dn:Class)`` parameter whose value is not
+    of that class; ``ask(text, bindings)`` runs an ASK query on the graph."""
+    from .namespaces import RDF, shorten
+    from .params import iri_term
+
+    for p in saved.params:
+        if p.cls and p.name in bound:
+            if not ask("ASK { ?thing ?type ?class }", {
+                    "thing": bound[p.name], "type": iri_term(RDF.type, "rdf:type"), "class": iri_term(p.cls, p.name)}):
+                raise ParameterError(
+                    f"parameter {p.name!r}: {bound[p.name].value} is not a {shorten(p.cls)} in the graph")

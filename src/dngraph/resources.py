@@ -10,7 +10,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InternalError
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
+# The SPARQL the library itself runs: one home, inside the package, whatever the root.
+SPARQL_DIR = _PACKAGE_DIR / "sparql"
 
 
 def default_root() -> Path:
@@ -39,10 +43,6 @@ class Layout:
         return self.root / "ontology" / "shapes.ttl"
 
     @property
-    def context(self) -> Path:
-        return self.root / "ontology" / "context.jsonld"
-
-    @property
     def data(self) -> Path:
         return self.root / "data"
 
@@ -53,6 +53,20 @@ class Layout:
     def data_files(self) -> list[Path]:
         """Every Turtle file under ``data/``, in a stable order."""
         return sorted(self.data.rglob("*.ttl"))
+
+
+def library_query(name: str) -> str:
+    """The text of ``{name}.rq`` from the package's own SPARQL folder.
+
+    A missing or unreadable file means the installation is broken: an
+    :class:`InternalError` naming it.
+    """
+    path = SPARQL_DIR / f"{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise InternalError(f"{path}: library query cannot be read ({reason}); reinstall dngraph") from None
 
 
 def cache_dir() -> Path:

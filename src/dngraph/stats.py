@@ -28,6 +28,7 @@ class Stats:
 
 
 def compute_stats(kg) -> Stats:
+    """The figures of ``kg``, from the library's own queries (whatever the root holds)."""
     store = kg.store
     stats = Stats()
     for graph in store.named_graphs():
@@ -38,12 +39,9 @@ def compute_stats(kg) -> Stats:
             stats.ontology = count
         else:
             stats.asserted += count
-    classes = kg.sparql(_read(kg, "stats-by-class"), infer=False)
+    classes = kg.library("stats-by-class")
     stats.by_class = [(r["class"], r.get("label"), r["things"]) for r in classes.rows]
-    sources = kg.sparql(_read(kg, "stats-by-source"), infer=False)
+    sources = kg.library("stats-by-source")
     stats.by_source = [(r["source"], r.get("label"), r["triples"]) for r in sources.rows]
     return stats
 
-
-def _read(kg, name: str) -> str:
-    return (kg.layout.queries / f"{name}.rq").read_text(encoding="utf-8")

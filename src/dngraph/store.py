@@ -33,6 +33,37 @@ MANIFEST = "manifest.json"
 _UNCHECKED = ("LOG", "LOCK")
 
 
+class OpenedStore:
+    """The built graph of one layout and reasoner, opened on first use. RocksDB checks
+    its block checksums on every read; a table found corrupt then is rebuilt once,
+    never trusted."""
+
+    def __init__(self, layout: Layout, directory: Path | None, reasoner: str):
+        self.layout, self.directory, self.reasoner = layout, directory, reasoner
+        self.store, self.manifest, self.built = None, {}, False
+
+    def get(self, rebuild: bool = False):
+        """The pyoxigraph Store, opened (or rebuilt) now if it is not open yet."""
+        if self.store is None or rebuild:
+            self.store, self.manifest, self.built = open_store(
+                self.layout, self.directory, self.reasoner, rebuild=rebuild)
+        return self.store
+
+    def run(self, action):
+        """``action(store)``; run again on a rebuilt store if the store reports corruption."""
+        try:
+            return action(self.get())
+        except (OSError, RuntimeError) as exc:
+            if not is_corruption(exc):
+                raise
+            return action(self.get(rebuild=True))
+
+
+def is_corruption(exc: Exception) -> bool:
+    """Whether ``exc`` is RocksDB reporting a damaged table."""
+    return "Corruption" in str(exc)
+
+
 def store_path(layout: Layout, directory: Path | None = None, reasoner: str = "rules") -> Path:
     return (directory or cache_dir()) / f"store-{cache_key(layout, reasoner)}"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import LoadError
 from .namespaces import RDFS, SH, SKOS, FOAF, DCTERMS, shorten
 from .resources import Layout
 
@@ -72,11 +73,24 @@ def validate_layout(layout: Layout, shapes: Path | None = None) -> ValidationRep
     dataset, files = load_dataset(layout)
     data = union_graph(dataset, include_ontology=False)
     ontology = dataset.graph(rdflib.URIRef(ONTOLOGY_IRI))  # already parsed by the loader
-    shapes_graph = parse_turtle(shapes or layout.shapes)
+    shapes_path = shapes or layout.shapes
+    shapes_graph = parse_turtle(shapes_path)
     where = _files_by_subject(dataset, files, layout.root)
-    report = validate_graph(data, shapes_graph, ontology, where)
+    report = _validate_with(shapes_path, data, shapes_graph, ontology, where)
     report.graphs = len(files)
     return report
+
+
+def _validate_with(shapes_path, data, shapes_graph, ontology, where) -> ValidationReport:
+    """:func:`validate_graph`, with a shapes graph that breaks the syntax rules SHACL gives
+    for shapes and constraint components reported as a :class:`LoadError` naming the file."""
+    from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, RuleLoadError, ShapeLoadError
+
+    try:
+        return validate_graph(data, shapes_graph, ontology, where)
+    except (ShapeLoadError, ConstraintLoadError, RuleLoadError, ReportableRuntimeError) as exc:
+        message = " ".join(str(getattr(exc, "message", None) or exc).split())
+        raise LoadError(shapes_path, f"not well-formed SHACL: {message}") from None
 
 
 def validate_graph(data, shapes, ontology=None, where=None) -> ValidationReport:
