@@ -148,15 +148,19 @@ def list_queries(kg):
 @click.argument("name")
 @click.option("--param", "-p", "pairs", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query; repeat for several.")
+@click.option("--with-sources", is_flag=True,
+              help="Add a sources column: the graphs stating the facts behind each row ('inferred' for entailed ones).")
 @output_options
 @reasoner_option
 @graph_options
-def run_query(kg, name, pairs, fmt, output, no_infer):
+def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
     """Run the saved query NAME.
 
     Example: dngraph query members --param on=2021-11-18 --format csv
     """
-    result = kg.query(name, infer=not no_infer, **parse_params(pairs))
+    result = kg.query(name, infer=not no_infer, with_sources=with_sources, **parse_params(pairs))
+    if with_sources and fmt in ("table", "markdown"):
+        result = result.for_people()
     emit(kg, result, fmt, output)
 
 
