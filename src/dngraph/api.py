@@ -202,6 +202,13 @@ class KnowledgeGraph:
 
         return compute_stats(self)
 
+    def plot(self, kind: str, fmt: str = "svg") -> bytes:
+        """The picture ``kind`` (``"timeline"`` or ``"network"``) as SVG or PNG bytes
+        (:mod:`dngraph.plot`)."""
+        from .plot import render
+
+        return render(self, kind, fmt)
+
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""
         result = self.sparql(_read_bundled("sources-of.rq"), infer=False, thing=_iri(iri))

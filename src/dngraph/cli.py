@@ -185,6 +185,26 @@ def run_sparql(kg, file, text, fmt, output, no_infer):
     emit(kg, kg.sparql(text, infer=not no_infer), fmt, output)
 
 
+@cli.command("plot")
+@click.argument("kind", type=click.Choice(["timeline", "network"]))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="The picture file: .svg or .png.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["svg", "png"]),
+              help="Picture format (default: from the file name).")
+@reasoner_option
+@graph_options
+def plot(kg, kind, output, fmt):
+    """Draw the forum's TIMELINE (names, chairs, summits, members) or its NETWORK
+    (nations, working groups, people, documents) from query answers.
+
+    Example: dngraph plot timeline -o timeline.svg
+    """
+    from .plot import write_plot
+
+    size = write_plot(kg, kind, output, fmt)
+    click.echo(f"{output}: {kind}, {size} bytes", err=True)
+
+
 def main(argv=None):
     """Console entry point."""
     try:
