@@ -150,15 +150,21 @@ class KnowledgeGraph:
 
         return find(self.queries(), name)
 
-    def query(self, name: str, infer: bool = True, **params) -> Result:
-        """Run the saved query ``name`` with keyword parameters.
+    def query(self, name: str, infer: bool = True, with_sources: bool = False, **params) -> Result:
+        """Run the saved query ``name`` with keyword parameters. With ``with_sources``,
+        each row also lists the graphs of the facts behind it (:mod:`dngraph.citations`).
 
         >>> kg.query("members", on="2021-11-18")   # doctest: +SKIP
         """
         saved = self.saved(name)
         bound = saved.bind(params)
         self._check_classes(saved, bound)
-        return _collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params})
+        result = _collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params})
+        if with_sources and result.kind == "select":
+            from .citations import cite, with_sources as cited
+
+            return cited(result, cite(self, saved.text, bound, result, infer))
+        return result
 
     def _check_classes(self, saved, bound) -> None:
         from .errors import ParameterError
@@ -195,6 +201,13 @@ class KnowledgeGraph:
         from .stats import compute_stats
 
         return compute_stats(self)
+
+    def plot(self, kind: str, fmt: str = "svg") -> bytes:
+        """The picture ``kind`` (``"timeline"`` or ``"network"``) as SVG or PNG bytes
+        (:mod:`dngraph.plot`)."""
+        from .plot import render
+
+        return render(self, kind, fmt)
 
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""

@@ -148,15 +148,19 @@ def list_queries(kg):
 @click.argument("name")
 @click.option("--param", "-p", "pairs", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query; repeat for several.")
+@click.option("--with-sources", is_flag=True,
+              help="Add a sources column: the graphs stating the facts behind each row ('inferred' for entailed ones).")
 @output_options
 @reasoner_option
 @graph_options
-def run_query(kg, name, pairs, fmt, output, no_infer):
+def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
     """Run the saved query NAME.
 
     Example: dngraph query members --param on=2021-11-18 --format csv
     """
-    result = kg.query(name, infer=not no_infer, **parse_params(pairs))
+    result = kg.query(name, infer=not no_infer, with_sources=with_sources, **parse_params(pairs))
+    if with_sources and fmt in ("table", "markdown"):
+        result = result.for_people()
     emit(kg, result, fmt, output)
 
 
@@ -179,6 +183,26 @@ def run_sparql(kg, file, text, fmt, output, no_infer):
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{file}: cannot read query: {exc}") from None
     emit(kg, kg.sparql(text, infer=not no_infer), fmt, output)
+
+
+@cli.command("plot")
+@click.argument("kind", type=click.Choice(["timeline", "network"]))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="The picture file: .svg or .png.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["svg", "png"]),
+              help="Picture format (default: from the file name).")
+@reasoner_option
+@graph_options
+def plot(kg, kind, output, fmt):
+    """Draw the forum's TIMELINE (names, chairs, summits, members) or its NETWORK
+    (nations, working groups, people, documents) from query answers.
+
+    Example: dngraph plot timeline -o timeline.svg
+    """
+    from .plot import write_plot
+
+    size = write_plot(kg, kind, output, fmt)
+    click.echo(f"{output}: {kind}, {size} bytes", err=True)
 
 
 def main(argv=None):
