@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import difflib
 
-from .errors import DngraphError
+from .errors import DngraphError, LoadError
 from .load import source_files
-from .namespaces import INFERRED_GRAPH
+from .namespaces import INFERRED_GRAPH, XSD
 from .rdfwrite import FORMATS, QUAD_FORMATS, write
 
 GRAPH_SETS = ("asserted", "inferred", "editorial", "all")
@@ -86,18 +86,60 @@ def _close(name: str, choices) -> str:
     return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
-def canonical_dataset(store, graph_iris, merge: bool):
-    """The chosen graphs of ``store`` as a pyoxigraph Dataset with RDFC-1.0 blank node labels;
-    with ``merge``, their triples in the default graph instead of one named graph each."""
+def canonical_dataset(kg, graph_iris, merge: bool):
+    """The chosen graphs as a pyoxigraph Dataset with RDFC-1.0 blank node labels; with
+    ``merge``, their triples in the default graph instead of one named graph each."""
     import pyoxigraph as ox
 
     dataset = ox.Dataset()
-    for iri in graph_iris:
-        for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
-            graph = ox.DefaultGraph() if merge else quad.graph_name
-            dataset.add(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
+    for quad in _quads(kg, set(graph_iris)):
+        graph = ox.DefaultGraph() if merge else quad.graph_name
+        dataset.add(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     return dataset
+
+
+def _quads(kg, chosen: set):
+    """The quads of the chosen graphs, from the store, so a blank node the inferred
+    graph shares with a source graph stays one node. The store keeps every integer
+    as ``xsd:integer``; the datatype a file wrote (``xsd:positiveInteger``) is put back."""
+    import pyoxigraph as ox
+
+    written = _integer_types(kg.layout, chosen)
+    for iri in sorted(chosen):
+        for quad in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
+            obj = quad.object
+            if isinstance(obj, ox.Literal) and obj.datatype.value == XSD.integer:
+                datatype = written.get((iri, quad.subject, quad.predicate, obj.value))
+                if datatype is not None:
+                    quad = ox.Quad(quad.subject, quad.predicate, ox.Literal(obj.value, datatype=datatype), quad.graph_name)
+            yield quad
+
+
+def _integer_types(layout, chosen: set) -> dict:
+    """``(graph, subject, predicate, lexical form) -> datatype`` for every literal of a
+    type derived from ``xsd:integer`` that the chosen files write on an IRI."""
+    import pyoxigraph as ox
+
+    found = {}
+    for src in source_files(layout):
+        if src.graph not in chosen:
+            continue
+        try:
+            quads = ox.parse(path=str(src.path), format=ox.RdfFormat.TURTLE, base_iri=src.path.resolve().as_uri())
+            for quad in quads:
+                obj = quad.object
+                if (isinstance(obj, ox.Literal) and obj.datatype.value in _DERIVED_INTEGERS
+                        and isinstance(quad.subject, ox.NamedNode)):
+                    found[(src.graph, quad.subject, quad.predicate, obj.value)] = obj.datatype
+        except (SyntaxError, OSError) as exc:
+            raise LoadError(src.path, f"cannot read: {exc}") from None
+    return found
+
+
+_DERIVED_INTEGERS = {XSD[name] for name in (
+    "nonPositiveInteger", "negativeInteger", "long", "int", "short", "byte", "nonNegativeInteger",
+    "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte", "positiveInteger")}
 
 
 def export(kg, fmt: str = "turtle", graphs=None, sources=(), with_ontology: bool = False,
@@ -109,7 +151,7 @@ def export(kg, fmt: str = "turtle", graphs=None, sources=(), with_ontology: bool
     if frame is not None and fmt != "jsonld":
         raise ExportError(f"--frame is for JSON-LD: use --format jsonld, not {fmt}")
     chosen = select_graphs(kg.layout, graphs, sources, with_ontology)
-    dataset = canonical_dataset(kg.store, chosen, merge=fmt not in QUAD_FORMATS)
+    dataset = canonical_dataset(kg, chosen, merge=fmt not in QUAD_FORMATS)
     if fmt == "jsonld":
         from .jsonld import write_jsonld
 

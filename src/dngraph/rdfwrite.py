@@ -62,13 +62,39 @@ def _sorted(quads) -> list:
 
 def _turtle(quads) -> str:
     """The triples of ``quads`` as Turtle written by rdflib."""
+    import io
+
     import rdflib
 
     graph = rdflib.Graph()
     _bind(graph)
     for quad in quads:
         graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
-    return graph.serialize(format="turtle")
+    stream = io.BytesIO()
+    _exact_literals_serializer()(graph).serialize(stream, encoding="utf-8")
+    return stream.getvalue().decode("utf-8")
+
+
+def _exact_literals_serializer():
+    """rdflib's Turtle serializer, except that a number or boolean is written bare only
+    when that keeps its lexical form: rdflib would write ``"40"^^xsd:decimal`` as
+    ``40.0``, another RDF term (RDF 1.1 Concepts, section 3.3)."""
+    import re
+
+    from rdflib import Literal
+    from rdflib.plugins.serializers.turtle import TurtleSerializer
+
+    bare = {XSD.integer: re.compile(r"[+-]?[0-9]+"), XSD.boolean: re.compile(r"true|false")}
+
+    class ExactTurtle(TurtleSerializer):
+        def label(self, node, position):
+            if isinstance(node, Literal) and node.datatype is not None and node.language is None:
+                pattern = bare.get(str(node.datatype))
+                if pattern is None or not pattern.fullmatch(str(node)):
+                    return node.n3(self.store.namespace_manager)
+            return super().label(node, position)
+
+    return ExactTurtle
 
 
 def _trig(dataset) -> bytes:
