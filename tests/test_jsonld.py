@@ -95,7 +95,8 @@ def test_compact_keys_are_short_and_values_typed(exported):
     assert canada["label"]["en"] == "Canada" and "fr" in canada["altLabel"]
     summit = by_id["summit/2021"]
     assert summit["startDate"] == "2021-11-18" and summit["year"] == "2021" and summit["host"] == "nation/gb"
-    assert isinstance(by_id["summit/2020"]["durationDays"], int)
+    assert summit["ordinal"] == "8"  # an xsd:positiveInteger, typed by the context
+    assert by_id["forum/digital-nations"]["memberCount"] == 10  # an xsd:integer, a JSON number
     membership = by_id["membership/ee"]
     assert membership["memberDuring"][0]["hasBeginning"]["inYearMonth"]  # an interval nested, not a blank node id
 
@@ -122,8 +123,8 @@ def test_nation_frame_nests_memberships_chair_terms_and_initiatives(kg, tmp_path
     assert "membership/kr" in {m["id"] for m in korea["membership"]}
     assert "initiative/code-for-canada-fellowship" in {i["id"] for i in by_id["nation/ca"]["initiatives"]}
     # What a frame shows is in the graph, as both processors read it.
-    assert set(graph_of(pyld_nquads(json.loads(path.read_text())))) <= set(expected)
-    assert len(graph_of(jsonld_js_nquads(path)) - expected) == 0 or _subgraph(graph_of(jsonld_js_nquads(path)), expected)
+    assert _subgraph(graph_of(pyld_nquads(json.loads(path.read_text()))), expected)
+    assert _subgraph(graph_of(jsonld_js_nquads(path)), expected)
 
 
 def _subgraph(part: rdflib.Graph, whole: rdflib.Graph) -> bool:
@@ -134,9 +135,7 @@ def _subgraph(part: rdflib.Graph, whole: rdflib.Graph) -> bool:
 def test_summit_frame_nests_host_chair_and_outcomes(kg, tmp_path, expected):
     path = framed(kg, tmp_path, "summit")
     summit = nodes(path)["summit/2021"]
-    assert summit["host"] == {"id": "nation/gb", "type": "Nation", "label": {"en": "United Kingdom"}} or \
-        summit["host"]["id"] == "nation/gb" and summit["host"]["label"]["en"] == "United Kingdom"
+    assert summit["host"]["id"] == "nation/gb" and summit["host"]["label"]["en"] == "United Kingdom"
     assert summit["chair"]["id"] == "person/chris-philp" and summit["chair"]["label"]
-    outcomes = summit["outcome"] if isinstance(summit["outcome"], list) else [summit["outcome"]]
-    assert "statement/2021-joint-statement" in {o["id"] for o in outcomes}
+    assert "statement/2021-joint-statement" in {o["id"] for o in summit["outcome"]}
     assert _subgraph(graph_of(jsonld_js_nquads(path)), expected)

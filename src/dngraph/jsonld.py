@@ -55,7 +55,7 @@ def offline_loader(context: dict):
     from pyld.jsonld import JsonLdError
 
     def load(url, options=None):
-        if url == CONTEXT_NAME or url.endswith("/" + CONTEXT_NAME):
+        if url == CONTEXT_NAME:
             return {"contextUrl": None, "documentUrl": url, "document": {"@context": context}}
         raise JsonLdError(f"remote document {url} not loaded: dngraph reads no document from the network",
                           "jsonld.LoadDocumentError", code="loading document failed")
