@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from .namespaces import PREFIXES, XSD
 
-# format name -> (rdflib serializer, or None for pyoxigraph's line formats)
 FORMATS = ("turtle", "trig", "rdfxml", "ntriples", "nquads")
 QUAD_FORMATS = ("nquads", "trig")
 
