@@ -209,6 +209,18 @@ class KnowledgeGraph:
 
         return render(self, kind, fmt)
 
+    def export(self, fmt: str = "turtle", graphs=None, sources=(), with_ontology: bool = False,
+               frame: str | None = None) -> bytes:
+        """The graph as ``fmt`` (turtle, ntriples, nquads, trig, jsonld, rdfxml), byte for
+        byte the same for the same files: see :mod:`dngraph.export`.
+
+        >>> kg.export("nquads", graphs="asserted,editorial")   # doctest: +SKIP
+        >>> kg.export("jsonld", frame="nation")                 # doctest: +SKIP
+        """
+        from .export import export
+
+        return export(self, fmt, graphs, sources, with_ontology, frame)
+
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""
         result = self.sparql(_read_bundled("sources-of.rq"), infer=False, thing=_iri(iri))

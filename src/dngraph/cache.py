@@ -30,10 +30,14 @@ def cache_key(layout: Layout, reasoner: str = "rules") -> str:
 
 def write_atomic(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` through a temporary file and a rename, so a
-    crash or a full disk never leaves a half-written file behind."""
+    crash or a full disk never leaves a half-written file behind. The file gets the
+    permissions a new file gets (0666 less the umask), not the temporary file's 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

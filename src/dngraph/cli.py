@@ -18,6 +18,7 @@ from . import __version__
 from .api import open as open_graph
 from .cache import write_atomic
 from .errors import DngraphError, ParameterError, QueryError
+from .export import EXPORT_FORMATS
 from .formats import GRAPH_FORMATS, SELECT_FORMATS, SELECT_WRITERS, write_graph
 
 
@@ -203,6 +204,34 @@ def plot(kg, kind, output, fmt):
 
     size = write_plot(kg, kind, output, fmt)
     click.echo(f"{output}: {kind}, {size} bytes", err=True)
+
+
+@cli.command("export")
+@click.option("--format", "-f", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="turtle (default), ntriples, nquads, trig, jsonld or rdfxml; nquads and trig keep one graph per source.")
+@click.option("--graphs", "-g", metavar="SET[,SET]",
+              help="asserted (default: every source but the editors' reading), editorial, inferred or all.")
+@click.option("--source", "-s", "sources", multiple=True, metavar="NAME",
+              help="One source document's graph, by file name without .ttl; repeat for several.")
+@click.option("--with-ontology", is_flag=True, help="Add the ontology's graph.")
+@click.option("--frame", metavar="CLASS", help="JSON-LD only: nest related things under each CLASS (nation, summit).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@reasoner_option
+@graph_options
+def export_graph(kg, fmt, graphs, sources, with_ontology, frame, output):
+    """Write the graph in an RDF format, the same bytes for the same data.
+
+    Example: dngraph export --format jsonld --frame nation -o nations.jsonld
+    """
+    fmt = fmt or ("jsonld" if frame else "turtle")
+    payload = kg.export(fmt, graphs, sources, with_ontology, frame)
+    if output:
+        try:
+            write_atomic(Path(output), payload)
+        except OSError as exc:
+            raise DngraphError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    else:
+        click.echo(payload.decode("utf-8"), nl=False)
 
 
 def main(argv=None):

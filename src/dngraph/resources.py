@@ -43,6 +43,10 @@ class Layout:
         return self.root / "ontology" / "context.jsonld"
 
     @property
+    def frames(self) -> Path:
+        return self.root / "ontology" / "frames"
+
+    @property
     def data(self) -> Path:
         return self.root / "data"
 
