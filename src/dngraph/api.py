@@ -196,6 +196,13 @@ class KnowledgeGraph:
 
         return compute_stats(self)
 
+    def describe(self, distributions=None, base_url: str | None = None):
+        """The dataset's VoID and DCAT description as an rdflib Graph (:mod:`dngraph.describe`);
+        ``distributions`` is a folder of released files to list with their checksums."""
+        from .describe import describe
+
+        return describe(self, distributions, base_url)
+
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""
         result = self.sparql(_read_bundled("sources-of.rq"), infer=False, thing=_iri(iri))

@@ -181,6 +181,27 @@ def run_sparql(kg, file, text, fmt, output, no_infer):
     emit(kg, kg.sparql(text, infer=not no_infer), fmt, output)
 
 
+@cli.command("describe")
+@click.option("--format", "-f", "fmt", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "ntriples", "jsonld", "rdfxml"]), help="RDF format of the description.")
+@click.option("--distributions", type=click.Path(file_okay=False),
+              help="A folder of released files: each becomes a dcat:Distribution with its SHA-256.")
+@click.option("--base-url", help="Where the released files will be downloaded from (default: their file: URLs).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@graph_options
+def describe_dataset(kg, fmt, distributions, base_url, output):
+    """Describe the dataset in VoID and DCAT: counts, partitions, linksets, distributions.
+
+    Example: dngraph describe --format turtle -o void.ttl
+    """
+    rdf_format = {"rdfxml": "xml", "ntriples": "nt", "jsonld": "json-ld"}.get(fmt, fmt)
+    text = kg.describe(distributions, base_url).serialize(format=rdf_format)
+    if output:
+        write_atomic(Path(output), text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
 def main(argv=None):
     """Console entry point."""
     try:
