@@ -202,6 +202,43 @@ def describe_dataset(kg, fmt, distributions, base_url, output):
         click.echo(text, nl=False)
 
 
+@cli.command("link")
+@click.option("--with", "dump", required=True, type=click.Path(dir_okay=False),
+              help="The dump to join: Turtle, N-Triples, N-Quads, TriG or JSON-LD, plain or .gz.")
+@click.option("--name", help="Name of the linked graph (default: from the file name).")
+@graph_options
+def link_dump(kg, dump, name):
+    """Join an external dump to the graph through its links out, and report what matched.
+
+    The dump is streamed into the named graph https://w3id.org/dngraph/graph/linked/NAME,
+    kept beside the built graph until `dngraph unlink NAME`; queries reach it with GRAPH.
+
+    Example: dngraph link --with wikidata-members.nt.gz
+    """
+    if sys.stderr.isatty():
+        with click.progressbar(length=Path(dump).stat().st_size if Path(dump).is_file() else 0,
+                               label="loading", file=sys.stderr) as bar:
+            def progress(done, total):
+                bar.update(done - bar.pos)
+
+            report = kg.link(dump, name, progress)
+    else:
+        report = kg.link(dump, name)
+    for line in report.lines():
+        click.echo(line)
+
+
+@cli.command("unlink")
+@click.argument("name")
+@graph_options
+def unlink_dump(kg, name):
+    """Drop the linked graph NAME that `dngraph link` made.
+
+    Example: dngraph unlink wikidata-members
+    """
+    click.echo(f"unlinked {name}: {kg.unlink(name)} triples dropped")
+
+
 def main(argv=None):
     """Console entry point."""
     try:
