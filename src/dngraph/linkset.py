@@ -81,7 +81,19 @@ def to_graph(meta: dict, rows: list[dict]):
             if slot not in _SKIPPED and value:
                 for term in _slot_terms(slot, value, prefixes):
                     graph.add((axiom, rdflib.URIRef(_SLOT_IRIS.get(slot, SSSOM[slot])), term))
+    _declare(graph)
     return graph
+
+
+def _declare(graph) -> None:
+    """Declare the SSSOM terms used, so ontology plus data stay in OWL 2 DL and RL
+    (OWL 2 Structural Specification, section 5.8: every IRI used is declared)."""
+    import rdflib
+
+    used = {p for p in graph.predicates() if str(p).startswith(str(SSSOM))}
+    for prop in used:
+        graph.add((prop, rdflib.URIRef(RDF.type), rdflib.URIRef(OWL.AnnotationProperty)))
+    graph.add((rdflib.URIRef(SSSOM.MappingSet), rdflib.URIRef(RDF.type), rdflib.URIRef(OWL.Class)))
 
 
 def _describe_set(graph, node, meta: dict) -> None:
