@@ -70,6 +70,7 @@ class KnowledgeGraph:
         self.reasoner = reasoner
         self.manifest: dict = {}
         self._store = None
+        self._base = None
         self._queries = None
         self._labels = None
         self.built = False
@@ -83,24 +84,40 @@ class KnowledgeGraph:
         return self._store
 
     def _open(self, rebuild: bool = False) -> None:
+        from .linked import overlay
         from .store import open_store
 
-        self._store, self.manifest, self.built = open_store(
+        self._base, self.manifest, self.built = open_store(
             self.layout, self.cache_dir, self.reasoner, rebuild=rebuild)
+        self._store = overlay(self._base, self.manifest.get("key"), self.linked_root)
 
-    def default_graph(self, infer: bool = True) -> list:
+    @property
+    def base_store(self):
+        """The built graph alone, without linked dumps."""
+        self.store
+        return self._base
+
+    def release(self) -> None:
+        """Close the stores; the next query opens them again."""
+        self._store = self._base = None
+
+    def default_graph(self, infer: bool = True, linked: bool = False) -> list:
         """The graphs a query sees as its default graph: the merge of every asserted
-        graph, plus the inferred triples unless ``infer`` is False."""
+        graph, plus the inferred triples unless ``infer`` is False, plus every linked
+        dump's graph when ``linked`` is True (otherwise they are named graphs only)."""
         import pyoxigraph
 
         graphs = [pyoxigraph.DefaultGraph()]
         if infer:
             graphs.append(pyoxigraph.NamedNode(INFERRED_GRAPH))
+        if linked:
+            graphs += [pyoxigraph.NamedNode(entry["graph"]) for entry in self.linked().values()]
         return graphs
 
-    def raw_query(self, text: str, substitutions: dict | None = None, infer: bool = True):
-        """Run SPARQL on the store over :meth:`default_graph`; named graphs stay
-        reachable with ``GRAPH``."""
+    def raw_query(self, text: str, substitutions: dict | None = None, infer: bool = True,
+                  linked: bool = False):
+        """Run SPARQL on the store over :meth:`default_graph`; named graphs (the
+        sources, and linked dumps under ``graph/linked/``) stay reachable with ``GRAPH``."""
         import pyoxigraph
 
         from .errors import QueryError
@@ -109,7 +126,7 @@ class KnowledgeGraph:
 
         refuse_if_any(self.clashes())
         run = lambda: self.store.query(  # noqa: E731
-            text, default_graph=self.default_graph(infer),
+            text, default_graph=self.default_graph(infer, linked),
             substitutions={pyoxigraph.Variable(k): v for k, v in (substitutions or {}).items()})
         try:
             try:
@@ -131,9 +148,38 @@ class KnowledgeGraph:
         self.store
         return [Clash.from_dict(found) for found in self.manifest.get("inconsistencies", [])]
 
-    def sparql(self, text: str, infer: bool = True, **bindings) -> Result:
-        """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables."""
-        return _collect(self.raw_query(text, bindings or None, infer))
+    def sparql(self, text: str, infer: bool = True, linked: bool = False, **bindings) -> Result:
+        """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables.
+        ``linked`` adds the linked dumps' graphs to the default graph."""
+        return _collect(self.raw_query(text, bindings or None, infer, linked))
+
+    # -- linked dumps ------------------------------------------------------
+    @property
+    def linked_root(self) -> Path:
+        """Where linked dumps are kept: ``linked/`` in the cache folder, beside the built stores."""
+        from .resources import cache_dir
+
+        return (self.cache_dir or cache_dir()) / "linked"
+
+    def linked(self) -> dict:
+        """The linked dumps by name: their graph, source file and triple count."""
+        from .linked import read_manifest
+
+        return read_manifest(self.linked_root)["graphs"]
+
+    def link(self, path, name: str | None = None, progress=None):
+        """Join the dump at ``path`` to the graph as ``graph/linked/{name}``: a
+        :class:`dngraph.link.LinkReport`. ``progress(done, total)`` is called as bytes are read."""
+        from .link import link_dump
+
+        return link_dump(self, path, name, progress)
+
+    def unlink(self, name: str) -> int:
+        """Drop the linked dump ``name``; returns how many triples it held."""
+        from .linked import forget
+
+        self.release()
+        return forget(self.linked_root, name)
 
     # -- saved queries -----------------------------------------------------
     def queries(self) -> dict:
@@ -220,6 +266,13 @@ class KnowledgeGraph:
         from .export import export
 
         return export(self, fmt, graphs, sources, with_ontology, frame)
+
+    def describe(self, distributions=None, base_url: str | None = None):
+        """The dataset's VoID and DCAT description as an rdflib Graph (:mod:`dngraph.describe`);
+        ``distributions`` is a folder of released files to list with their checksums."""
+        from .describe import describe
+
+        return describe(self, distributions, base_url)
 
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""

@@ -234,6 +234,64 @@ def export_graph(kg, fmt, graphs, sources, with_ontology, frame, output):
         click.echo(payload.decode("utf-8"), nl=False)
 
 
+@cli.command("describe")
+@click.option("--format", "-f", "fmt", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "ntriples", "jsonld", "rdfxml"]), help="RDF format of the description.")
+@click.option("--distributions", type=click.Path(file_okay=False),
+              help="A folder of released files: each becomes a dcat:Distribution with its SHA-256.")
+@click.option("--base-url", help="Where the released files will be downloaded from (default: their file: URLs).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@graph_options
+def describe_dataset(kg, fmt, distributions, base_url, output):
+    """Describe the dataset in VoID and DCAT: counts, partitions, linksets, distributions.
+
+    Example: dngraph describe --format turtle -o void.ttl
+    """
+    rdf_format = {"rdfxml": "xml", "ntriples": "nt", "jsonld": "json-ld"}.get(fmt, fmt)
+    text = kg.describe(distributions, base_url).serialize(format=rdf_format)
+    if output:
+        write_atomic(Path(output), text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command("link")
+@click.option("--with", "dump", required=True, type=click.Path(dir_okay=False),
+              help="The dump to join: Turtle, N-Triples, N-Quads, TriG or JSON-LD, plain or .gz.")
+@click.option("--name", help="Name of the linked graph (default: from the file name).")
+@graph_options
+def link_dump(kg, dump, name):
+    """Join an external dump to the graph through its links out, and report what matched.
+
+    The dump is streamed into the named graph https://w3id.org/dngraph/graph/linked/NAME,
+    kept beside the built graph until `dngraph unlink NAME`; queries reach it with GRAPH.
+
+    Example: dngraph link --with wikidata-members.nt.gz
+    """
+    if sys.stderr.isatty():
+        with click.progressbar(length=Path(dump).stat().st_size if Path(dump).is_file() else 0,
+                               label="loading", file=sys.stderr) as bar:
+            def progress(done, total):
+                bar.update(done - bar.pos)
+
+            report = kg.link(dump, name, progress)
+    else:
+        report = kg.link(dump, name)
+    for line in report.lines():
+        click.echo(line)
+
+
+@cli.command("unlink")
+@click.argument("name")
+@graph_options
+def unlink_dump(kg, name):
+    """Drop the linked graph NAME that `dngraph link` made.
+
+    Example: dngraph unlink wikidata-members
+    """
+    click.echo(f"unlinked {name}: {kg.unlink(name)} triples dropped")
+
+
 def main(argv=None):
     """Console entry point."""
     try:
