@@ -112,9 +112,9 @@ def choose_formats(accept: str | None, params: dict) -> tuple[str, str]:
     rows, graph = negotiate(accept, SELECT_TYPES), negotiate(accept, GRAPH_TYPES)
     for key in ("format", "output", "results"):
         value = (params.get(key) or "").lower()
-        if value in FORMAT_PARAM:
-            wanted_rows, wanted_graph = FORMAT_PARAM[value]
-            return wanted_rows or rows, wanted_graph or graph
+        wanted = FORMAT_PARAM.get(value) or (SELECT_TYPES.get(value), GRAPH_TYPES.get(value))
+        if any(wanted):
+            return wanted[0] or rows, wanted[1] or graph
     return rows, graph
 
 
