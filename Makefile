@@ -12,7 +12,11 @@ BIN     = $(VENV)/bin
 OWLAPI_JAR ?= /usr/share/java/owlapi-distribution.jar
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install test-deps clean
+# The web page's test drives Debian's chromium through chromium-driver (selenium);
+# nothing downloads a browser build.
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: run test install test-deps browser-deps screenshot clean
 
 $(BIN)/dngraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +30,23 @@ run: install
 	$(BIN)/dngraph validate
 	$(BIN)/dngraph stats
 
-test-deps: install
+test-deps: install browser-deps
 	@if ! command -v javac >/dev/null 2>&1 || [ ! -f $(OWLAPI_JAR) ]; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
 			default-jdk-headless libowlapi-java; \
 	fi
+
+browser-deps:
+	@if [ ! -x $(CHROMEDRIVER) ] || ! command -v chromium >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+			chromium chromium-driver; \
+	fi
+
+# Refresh docs/screenshot-home.png from the browser test.
+screenshot: test-deps
+	DNGRAPH_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/test_serve_browser.py
 
 test: test-deps
 	$(BIN)/python -m pytest

@@ -263,3 +263,17 @@ def test_saved_query_bad_parameters_get_one_line(server, path, status, message):
     assert got == status
     text = body.decode()
     assert message in text and text.count("\n") == 1
+
+
+def test_service_clauses_are_refused_so_the_server_never_fetches_for_a_client(server):
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
+    status, _, body = server.get("/sparql?" + urllib.parse.urlencode({"query": query}))
+    assert status == 400 and b"SERVICE is not allowed" in body
+
+
+def test_the_log_has_one_line_per_request(server):
+    server.get("/queries/chairs?format=csv")
+    server.get("/sparql", headers={"Content-Type": "application/sparql-update"}, data=b"CLEAR ALL")
+    lines = server.log.read_text().splitlines()
+    assert any(line.endswith(" ms") and " GET /queries/chairs 200 " in line for line in lines)
+    assert any(" POST /sparql 403 " in line for line in lines)

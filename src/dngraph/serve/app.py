@@ -101,8 +101,25 @@ def serve(kg, host: str = "127.0.0.1", port: int = 8000, settings: Settings = Se
     """Serve ``kg`` over HTTP until interrupted."""
     import uvicorn
 
+    _check_free(host, port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
     shown = f"[{host}]" if ":" in host else host
     LOG.info("serving the Digital Nations graph at http://%s:%d/ (SPARQL endpoint: /sparql)", shown, port)
     uvicorn.run(create_app(kg, settings), host=host, port=port, log_level="warning", access_log=False,
                 lifespan="on")
+
+
+def _check_free(host: str, port: int) -> None:
+    """Fail with one line, before anything starts, when ``host:port`` cannot be listened on."""
+    import socket
+
+    from ..errors import DngraphError
+
+    try:
+        for family, kind, proto, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
+            return
+    except OSError as exc:
+        raise DngraphError(f"--host {host} --port {port}: cannot listen there: {exc.strerror or exc}") from None

@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from ..errors import QueryError
-from ..namespaces import ID, SITE
+from ..namespaces import ID, ONTOLOGY_IRI, SITE
 from . import pages
 from .pool import Busy, TimedOut, WorkerDied
 from .describe_service import service_description
@@ -162,7 +162,7 @@ async def home(request) -> Response:
     for saved in queries:
         options.update(await run_in_threadpool(_options, kg, saved))
     labels = await run_in_threadpool(kg.labels)
-    sources = sorted(kg.manifest.get("sources", {}))
+    sources = sorted(g for g in kg.manifest.get("sources", {}) if g != ONTOLOGY_IRI)
     counts = kg.manifest.get("counts", {})
     html = pages.render("home.html", queries=queries, inputs={q.name: [pages.param_input(p) for p in q.params]
                                                              for q in queries},
