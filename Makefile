@@ -16,7 +16,11 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # `npm ci` installs the version pinned in tests/js/package-lock.json.
 JS_DIR     ?= tests/js
 
-.PHONY: run test install test-deps js-deps bench clean
+# The web page's test drives Debian's chromium through chromium-driver (selenium);
+# nothing downloads a browser build.
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: run test install test-deps js-deps browser-deps screenshot bench clean
 
 $(BIN)/dngraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,12 +41,23 @@ js-deps:
 	fi
 	cd $(JS_DIR) && npm ci --no-audit --no-fund --silent
 
-test-deps: install js-deps
+test-deps: install js-deps browser-deps
 	@if ! command -v javac >/dev/null 2>&1 || [ ! -f $(OWLAPI_JAR) ]; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
 			default-jdk-headless libowlapi-java; \
 	fi
+
+browser-deps:
+	@if [ ! -x $(CHROMEDRIVER) ] || ! command -v chromium >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+			chromium chromium-driver; \
+	fi
+
+# Refresh docs/screenshot-home.png from the browser test.
+screenshot: test-deps
+	DNGRAPH_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/test_serve_browser.py
 
 test: test-deps
 	$(BIN)/python -m pytest

@@ -292,6 +292,32 @@ def unlink_dump(kg, name):
     click.echo(f"unlinked {name}: {kg.unlink(name)} triples dropped")
 
 
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that run queries (each opens the graph read-only).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds a query may run before it is stopped and the client gets 503.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1),
+              help="Most rows (or triples) one answer carries.")
+@click.option("--max-concurrent", default=4, show_default=True, type=click.IntRange(1, 1024),
+              help="Most queries admitted at once; the next gets 503 with Retry-After.")
+@graph_options
+def serve_command(kg, host, port, workers, timeout, max_rows, max_concurrent):
+    """Serve the graph on the web: a read-only SPARQL endpoint at /sparql, a page for every
+    thing at its IRI's path (/id/...), and a web page with search and the saved queries at /.
+
+    Example: dngraph serve --port 8000   (then open http://127.0.0.1:8000/)
+    """
+    try:
+        from .serve import Settings, serve
+    except ImportError as exc:
+        raise DngraphError(f"dngraph serve needs {exc.name}: pip install 'dngraph[serve]'") from None
+    serve(kg, host, port, Settings(workers, timeout, max_rows, max_concurrent))
+
+
 def main(argv=None):
     """Console entry point."""
     try:

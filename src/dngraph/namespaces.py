@@ -74,3 +74,11 @@ def shorten(iri: str) -> str:
         return iri
     prefix = next(p for p, ns in PREFIXES.items() if ns == best)
     return f"{prefix}:{local}"
+
+# For the SPARQL endpoint's service description and the pages of `dngraph serve`.
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+# The site's root: an IRI under it is served at the same path by `dngraph serve`.
+SITE = "https://w3id.org/dngraph/"
+# ISO's Online Browsing Platform page for a country code (append the alpha-2 code).
+ISO_3166_PAGE = "https://www.iso.org/obp/ui/#iso:code:3166:"
