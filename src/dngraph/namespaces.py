@@ -60,7 +60,7 @@ PUBLISHER_IRI = "https://w3id.org/dngraph/id/organization/dngraph-maintainers"
 PREFIXES = {
     "dn": DN, "id": ID, "org": ORG, "time": TIME, "skos": SKOS, "dcterms": DCTERMS,
     "foaf": FOAF, "schema": SCHEMA, "prov": PROV, "owl": OWL, "rdf": RDF,
-    "rdfs": RDFS, "xsd": XSD, "sh": SH, "wd": WD,
+    "rdfs": RDFS, "xsd": XSD, "sh": SH, "wd": WD, "sssom": SSSOM, "semapv": SEMAPV,
 }
 
 
