@@ -12,7 +12,15 @@ BIN     = $(VENV)/bin
 OWLAPI_JAR ?= /usr/share/java/owlapi-distribution.jar
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install test-deps bench clean
+# The JSON-LD tests read exports with a second processor, jsonld.js, run by node;
+# `npm ci` installs the version pinned in tests/js/package-lock.json.
+JS_DIR     ?= tests/js
+
+# The web page's test drives Debian's chromium through chromium-driver (selenium);
+# nothing downloads a browser build.
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: run test install test-deps js-deps browser-deps screenshot bench clean
 
 $(BIN)/dngraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +34,30 @@ run: install
 	$(BIN)/dngraph validate
 	$(BIN)/dngraph stats
 
-test-deps: install
+js-deps:
+	@if ! command -v npm >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends nodejs npm; \
+	fi
+	cd $(JS_DIR) && npm ci --no-audit --no-fund --silent
+
+test-deps: install js-deps browser-deps
 	@if ! command -v javac >/dev/null 2>&1 || [ ! -f $(OWLAPI_JAR) ]; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
 			default-jdk-headless libowlapi-java; \
 	fi
+
+browser-deps:
+	@if [ ! -x $(CHROMEDRIVER) ] || ! command -v chromium >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+			chromium chromium-driver; \
+	fi
+
+# Refresh docs/screenshot-home.png from the browser test.
+screenshot: test-deps
+	DNGRAPH_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/test_serve_browser.py
 
 test: test-deps
 	$(BIN)/python -m pytest
@@ -43,4 +69,4 @@ bench: install
 	$(BIN)/python -m bench --json bench-latest.json
 
 clean:
-	rm -rf $(VENV) .dngraph-cache build dist
+	rm -rf $(VENV) .dngraph-cache build dist $(JS_DIR)/node_modules

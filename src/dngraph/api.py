@@ -31,6 +31,7 @@ class KnowledgeGraph:
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.reasoner = reasoner
         self._opened = OpenedStore(self.layout, self.cache_dir, reasoner)
+        self._overlay, self._overlay_of = None, None
         self._queries = None
         self._labels = None
         self._terms = None
@@ -38,8 +39,9 @@ class KnowledgeGraph:
     # -- the built graph -------------------------------------------------
     @property
     def store(self):
-        """The pyoxigraph Store with asserted and inferred graphs, built or opened once."""
-        return self._opened.get()
+        """The pyoxigraph Store with asserted and inferred graphs (and linked dumps),
+        built or opened once."""
+        return self._with_linked(self._opened.get())
 
     @property
     def manifest(self) -> dict:
@@ -51,28 +53,51 @@ class KnowledgeGraph:
         """Whether this object built (or rebuilt) the store rather than reusing one."""
         return self._opened.built
 
-    def default_graph(self, infer: bool = True) -> list:
+    def _with_linked(self, base):
+        """``base``, or the store that also holds the linked dumps (:func:`dngraph.linked.overlay`)."""
+        from .linked import overlay
+
+        if self._overlay_of is not base:
+            self._overlay = overlay(base, self.manifest.get("key"), self.linked_root)
+            self._overlay_of = base
+        return self._overlay
+
+    @property
+    def base_store(self):
+        """The built graph alone, without linked dumps."""
+        return self._opened.get()
+
+    def release(self) -> None:
+        """Close the stores; the next query opens them again."""
+        self._opened.store = self._overlay = self._overlay_of = None
+
+    def default_graph(self, infer: bool = True, linked: bool = False) -> list:
         """The graphs a query sees as its default graph: the merge of every asserted
-        graph, plus the inferred triples unless ``infer`` is False."""
+        graph, plus the inferred triples unless ``infer`` is False, plus every linked
+        dump's graph when ``linked`` is True (otherwise they are named graphs only)."""
         import pyoxigraph
 
         graphs = [pyoxigraph.DefaultGraph()]
         if infer:
             graphs.append(pyoxigraph.NamedNode(INFERRED_GRAPH))
+        if linked:
+            graphs += [pyoxigraph.NamedNode(entry["graph"]) for entry in self.linked().values()]
         return graphs
 
     def raw_query(self, text: str, substitutions: dict | None = None, infer: bool = True,
-                  predeclare: bool = False):
-        """Run SPARQL on the store over :meth:`default_graph`; named graphs stay
-        reachable with ``GRAPH``. ``substitutions`` bind variables to pyoxigraph
-        terms; ``predeclare`` adds the project's prefixes the text does not declare.
-        An inconsistent graph raises :class:`dngraph.errors.InconsistentGraph`."""
+                  predeclare: bool = False, linked: bool = False):
+        """Run SPARQL on the store over :meth:`default_graph`; named graphs (the sources,
+        and linked dumps under ``graph/linked/``) stay reachable with ``GRAPH``.
+        ``substitutions`` bind variables to pyoxigraph terms; ``predeclare`` adds the
+        project's prefixes the text does not declare; ``linked`` adds the linked dumps'
+        graphs to the default graph. An inconsistent graph raises
+        :class:`dngraph.errors.InconsistentGraph`."""
         from .clashes import refuse_if_any
         from .userquery import execute
 
         refuse_if_any(self.clashes())
-        return self._opened.run(
-            lambda store: execute(store, text, self.default_graph(infer), substitutions, predeclare))
+        return self._opened.run(lambda base: execute(
+            self._with_linked(base), text, self.default_graph(infer, linked), substitutions, predeclare))
 
     def clashes(self) -> list:
         """The inconsistencies the build found (:class:`dngraph.clashes.Clash`); empty when consistent."""
@@ -81,20 +106,49 @@ class KnowledgeGraph:
         self._opened.get()
         return [Clash.from_dict(found) for found in self.manifest.get("inconsistencies", [])]
 
-    def sparql(self, text: str, infer: bool = True, **bindings) -> Result:
+    def sparql(self, text: str, infer: bool = True, linked: bool = False, **bindings) -> Result:
         """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables.
 
         The project's prefixes (``dn:``, ``id:``, ``skos:`` ...) need no declaration.
-        ``Result.warnings`` names ``dn:`` terms the ontology does not define."""
+        ``Result.warnings`` names ``dn:`` terms the ontology does not define; ``linked``
+        adds the linked dumps' graphs to the default graph."""
         from .userquery import unknown_terms
 
         warnings = unknown_terms(text, self.ontology_terms())
-        answer = self.raw_query(text, bindings, infer, predeclare=True)
+        answer = self.raw_query(text, bindings, infer, predeclare=True, linked=linked)
         return collect(answer, labels=self.labels, warnings=warnings)
 
     def library(self, name: str, infer: bool = False, **bindings) -> Result:
         """Run one of the library's own queries (``src/dngraph/sparql/{name}.rq``)."""
         return collect(self.raw_query(library_query(name), bindings, infer), labels=self.labels)
+
+    # -- linked dumps ------------------------------------------------------
+    @property
+    def linked_root(self) -> Path:
+        """Where linked dumps are kept: ``linked/`` in the cache folder, beside the built stores."""
+        from .resources import cache_dir
+
+        return (self.cache_dir or cache_dir()) / "linked"
+
+    def linked(self) -> dict:
+        """The linked dumps by name: their graph, source file and triple count."""
+        from .linked import read_manifest
+
+        return read_manifest(self.linked_root)["graphs"]
+
+    def link(self, path, name: str | None = None, progress=None):
+        """Join the dump at ``path`` to the graph as ``graph/linked/{name}``: a
+        :class:`dngraph.link.LinkReport`. ``progress(done, total)`` is called as bytes are read."""
+        from .link import link_dump
+
+        return link_dump(self, path, name, progress)
+
+    def unlink(self, name: str) -> int:
+        """Drop the linked dump ``name``; returns how many triples it held."""
+        from .linked import forget
+
+        self.release()
+        return forget(self.linked_root, name)
 
     # -- saved queries -----------------------------------------------------
     def queries(self) -> dict:
@@ -118,8 +172,9 @@ class KnowledgeGraph:
 
         return find(self.queries(), name, self.query_problems())
 
-    def query(self, name: str, infer: bool = True, **params) -> Result:
-        """Run the saved query ``name`` with keyword parameters.
+    def query(self, name: str, infer: bool = True, with_sources: bool = False, **params) -> Result:
+        """Run the saved query ``name`` with keyword parameters. With ``with_sources``,
+        each row also lists the graphs of the facts behind it (:mod:`dngraph.citations`).
 
         >>> kg.query("members", on="2021-11-18")   # doctest: +SKIP
         """
@@ -128,8 +183,13 @@ class KnowledgeGraph:
         saved = self.saved(name)
         bound = saved.bind(params)
         check_classes(saved, bound, lambda text, terms: bool(self.raw_query(text, terms)))
-        return collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params},
-                       labels=self.labels)
+        result = collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params},
+                         labels=self.labels)
+        if with_sources and result.kind == "select":
+            from .citations import cite, with_sources as cited
+
+            return cited(result, cite(self, saved.text, bound, result, infer))
+        return result
 
     def labels(self) -> dict[str, str]:
         """An English (or untagged) label for every IRI that has one."""
@@ -160,12 +220,70 @@ class KnowledgeGraph:
 
         return compute_stats(self)
 
+    def plot(self, kind: str, fmt: str = "svg") -> bytes:
+        """The picture ``kind`` (``"timeline"`` or ``"network"``) as SVG or PNG bytes
+        (:mod:`dngraph.plot`)."""
+        from .plot import render
+
+        return render(self, kind, fmt)
+
+    def export(self, fmt: str = "turtle", graphs=None, sources=(), with_ontology: bool = False,
+               frame: str | None = None) -> bytes:
+        """The graph as ``fmt`` (turtle, ntriples, nquads, trig, jsonld, rdfxml), byte for
+        byte the same for the same files: see :mod:`dngraph.export`.
+
+        >>> kg.export("nquads", graphs="asserted,editorial")   # doctest: +SKIP
+        >>> kg.export("jsonld", frame="nation")                 # doctest: +SKIP
+        """
+        from .export import export
+
+        return export(self, fmt, graphs, sources, with_ontology, frame)
+
+    def describe(self, distributions=None, base_url: str | None = None):
+        """The dataset's VoID and DCAT description as an rdflib Graph (:mod:`dngraph.describe`);
+        ``distributions`` is a folder of released files to list with their checksums."""
+        from .describe import describe
+
+        return describe(self, distributions, base_url)
+
     def sources(self, iri: str) -> list[str]:
         """The source documents that state something about ``iri``."""
         from .params import iri_term
 
         result = self.library("sources-of", thing=iri_term(iri, "iri"))
         return [row["g"] for row in result.rows]
+
+    # -- for pages people read (dngraph serve) -------------------------------
+    def search(self, text: str, limit: int = 20) -> list:
+        """Things whose English or French label matches ``text``, best first (:mod:`dngraph.search`)."""
+        from .search import label_index
+
+        return label_index(self).search(text, limit)
+
+    def about(self, iri: str, langs=("en",)):
+        """Every statement about ``iri`` and pointing to it, with labels and sources
+        (:class:`dngraph.about.About`); None when no graph mentions it."""
+        from .about import describe
+
+        return describe(self, iri, tuple(langs))
+
+    def thing_graph(self, iri: str) -> list:
+        """The asserted triples about ``iri``, for its Turtle and JSON-LD views."""
+        from .about import thing_graph
+
+        return thing_graph(self, iri)
+
+    def ontology_terms(self, langs=("en",)) -> list:
+        """The ontology's classes and properties (:class:`dngraph.vocabulary.Term`)."""
+        from .vocabulary import ontology_terms
+
+        return ontology_terms(self, tuple(langs))
+
+    def instances(self, cls: str) -> list[tuple[str, str]]:
+        """(IRI, label) of every thing of the class ``cls`` (a full IRI), by label."""
+        from .vocabulary import instances
+
+        return instances(self, cls)
 
 
 def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001

@@ -7,6 +7,7 @@ is a :class:`dngraph.errors.LoadError` naming it.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from . import __version__
 from .load import read_source, source_files
@@ -23,3 +24,13 @@ def cache_key(layout: Layout, reasoner: str = "rules") -> str:
         digest.update(src.graph.encode() + b"\0")
         digest.update(hashlib.sha256(read_source(src.path)).digest())
     return digest.hexdigest()[:32]
+
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` (creating its folder) atomically, with the
+    permissions a new file gets: see :func:`dngraph.output.write_output`."""
+    from .output import write_output
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    write_output(path, payload)

@@ -12,8 +12,12 @@ import sys
 
 import click
 
+from pathlib import Path
+
 from . import __version__
-from .errors import QueryError
+from .cache import write_atomic
+from .errors import DngraphError, QueryError
+from .export import EXPORT_FORMATS
 from .options import emit, graph_options, output_options, parse_params, read_stdin
 from .queries import read_query_text
 from .shell import Shell
@@ -86,14 +90,19 @@ def list_queries(kg):
 @click.argument("name")
 @click.option("--param", "-p", "pairs", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query; repeat for several.")
+@click.option("--with-sources", is_flag=True,
+              help="Add a sources column: the graphs stating the facts behind each row ('inferred' for entailed ones).")
 @output_options
 @graph_options
-def run_query(kg, name, pairs, fmt, output, no_infer):
+def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
     """Run the saved query NAME.
 
     Example: dngraph query members --param on=2021-11-18 --format csv
     """
-    emit(kg.query(name, infer=not no_infer, **parse_params(pairs)), fmt, output)
+    result = kg.query(name, infer=not no_infer, with_sources=with_sources, **parse_params(pairs))
+    if with_sources and fmt in ("table", "markdown"):
+        result = result.for_people()
+    emit(result, fmt, output)
 
 
 @cli.command("sparql")
@@ -114,6 +123,133 @@ def run_sparql(kg, file, text, fmt, output, no_infer):
     if file is not None:
         text = read_query_text(file) if file != "-" else read_stdin()
     emit(kg.sparql(text, infer=not no_infer), fmt, output)
+
+
+@cli.command("plot")
+@click.argument("kind", type=click.Choice(["timeline", "network"]))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="The picture file: .svg or .png.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["svg", "png"]),
+              help="Picture format (default: from the file name).")
+@graph_options
+def plot(kg, kind, output, fmt):
+    """Draw the forum's TIMELINE (names, chairs, summits, members) or its NETWORK
+    (nations, working groups, people, documents) from query answers.
+
+    Example: dngraph plot timeline -o timeline.svg
+    """
+    from .plot import write_plot
+
+    size = write_plot(kg, kind, output, fmt)
+    click.echo(f"{output}: {kind}, {size} bytes", err=True)
+
+
+@cli.command("export")
+@click.option("--format", "-f", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="turtle (default), ntriples, nquads, trig, jsonld or rdfxml; nquads and trig keep one graph per source.")
+@click.option("--graphs", "-g", metavar="SET[,SET]",
+              help="asserted (default: every source but the editors' reading), editorial, inferred or all.")
+@click.option("--source", "-s", "sources", multiple=True, metavar="NAME",
+              help="One source document's graph, by file name without .ttl; repeat for several.")
+@click.option("--with-ontology", is_flag=True, help="Add the ontology's graph.")
+@click.option("--frame", metavar="CLASS", help="JSON-LD only: nest related things under each CLASS (nation, summit).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@graph_options
+def export_graph(kg, fmt, graphs, sources, with_ontology, frame, output):
+    """Write the graph in an RDF format, the same bytes for the same data.
+
+    Example: dngraph export --format jsonld --frame nation -o nations.jsonld
+    """
+    fmt = fmt or ("jsonld" if frame else "turtle")
+    payload = kg.export(fmt, graphs, sources, with_ontology, frame)
+    if output:
+        write_atomic(Path(output), payload)
+    else:
+        click.echo(payload.decode("utf-8"), nl=False)
+
+
+@cli.command("describe")
+@click.option("--format", "-f", "fmt", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "ntriples", "jsonld", "rdfxml"]), help="RDF format of the description.")
+@click.option("--distributions", type=click.Path(file_okay=False),
+              help="A folder of released files: each becomes a dcat:Distribution with its SHA-256.")
+@click.option("--base-url", help="Where the released files will be downloaded from (default: their file: URLs).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@graph_options
+def describe_dataset(kg, fmt, distributions, base_url, output):
+    """Describe the dataset in VoID and DCAT: counts, partitions, linksets, distributions.
+
+    Example: dngraph describe --format turtle -o void.ttl
+    """
+    rdf_format = {"rdfxml": "xml", "ntriples": "nt", "jsonld": "json-ld"}.get(fmt, fmt)
+    text = kg.describe(distributions, base_url).serialize(format=rdf_format)
+    if output:
+        write_atomic(Path(output), text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command("link")
+@click.option("--with", "dump", required=True, type=click.Path(dir_okay=False),
+              help="The dump to join: Turtle, N-Triples, N-Quads, TriG or JSON-LD, plain or .gz.")
+@click.option("--name", help="Name of the linked graph (default: from the file name).")
+@graph_options
+def link_dump(kg, dump, name):
+    """Join an external dump to the graph through its links out, and report what matched.
+
+    The dump is streamed into the named graph https://w3id.org/dngraph/graph/linked/NAME,
+    kept beside the built graph until `dngraph unlink NAME`; queries reach it with GRAPH.
+
+    Example: dngraph link --with wikidata-members.nt.gz
+    """
+    if sys.stderr.isatty():
+        with click.progressbar(length=Path(dump).stat().st_size if Path(dump).is_file() else 0,
+                               label="loading", file=sys.stderr) as bar:
+            def progress(done, total):
+                bar.update(done - bar.pos)
+
+            report = kg.link(dump, name, progress)
+    else:
+        report = kg.link(dump, name)
+    for line in report.lines():
+        click.echo(line)
+
+
+@cli.command("unlink")
+@click.argument("name")
+@graph_options
+def unlink_dump(kg, name):
+    """Drop the linked graph NAME that `dngraph link` made.
+
+    Example: dngraph unlink wikidata-members
+    """
+    click.echo(f"unlinked {name}: {kg.unlink(name)} triples dropped")
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that run queries (each opens the graph read-only).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds a query may run before it is stopped and the client gets 503.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1),
+              help="Most rows (or triples) one answer carries.")
+@click.option("--max-concurrent", default=4, show_default=True, type=click.IntRange(1, 1024),
+              help="Most queries admitted at once; the next gets 503 with Retry-After.")
+@graph_options
+def serve_command(kg, host, port, workers, timeout, max_rows, max_concurrent):
+    """Serve the graph on the web: a read-only SPARQL endpoint at /sparql, a page for every
+    thing at its IRI's path (/id/...), and a web page with search and the saved queries at /.
+
+    Example: dngraph serve --port 8000   (then open http://127.0.0.1:8000/)
+    """
+    try:
+        from .serve import Settings, serve
+    except ImportError as exc:
+        raise DngraphError(f"dngraph serve needs {exc.name}: pip install 'dngraph[serve]'") from None
+    serve(kg, host, port, Settings(workers, timeout, max_rows, max_concurrent))
 
 
 def main(argv=None):

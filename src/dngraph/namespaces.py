@@ -37,16 +37,30 @@ DCTERMS = Namespace("http://purl.org/dc/terms/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 TIME = Namespace("http://www.w3.org/2006/time#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+SSSOM = Namespace("https://w3id.org/sssom/")
+SEMAPV = Namespace("https://w3id.org/semapv/vocab/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+GEONAMES = Namespace("https://sws.geonames.org/")
 
 ONTOLOGY_IRI = "https://w3id.org/dngraph/ontology"
 # Entailments computed from ontology + data live in a graph of their own, so
 # asserted facts and inferred ones never mix.
 INFERRED_GRAPH = "https://w3id.org/dngraph/graph/inferred"
+# An external dump joined by ``dngraph link`` lives in LINKED_GRAPH + its name.
+LINKED_GRAPH = "https://w3id.org/dngraph/graph/linked/"
+# The dataset the VoID/DCAT description describes, and the external ones it links to.
+DATASET_IRI = "https://w3id.org/dngraph/dataset"
+WIKIDATA_DATASET = "http://www.wikidata.org/"
+GEONAMES_DATASET = "https://www.geonames.org/"
+PUBLISHER_IRI = "https://w3id.org/dngraph/id/organization/dngraph-maintainers"
 
 PREFIXES = {
     "dn": DN, "id": ID, "org": ORG, "time": TIME, "skos": SKOS, "dcterms": DCTERMS,
     "foaf": FOAF, "schema": SCHEMA, "prov": PROV, "owl": OWL, "rdf": RDF,
-    "rdfs": RDFS, "xsd": XSD, "sh": SH, "wd": WD,
+    "rdfs": RDFS, "xsd": XSD, "sh": SH, "wd": WD, "sssom": SSSOM, "semapv": SEMAPV,
 }
 
 
@@ -60,3 +74,11 @@ def shorten(iri: str) -> str:
         return iri
     prefix = next(p for p, ns in PREFIXES.items() if ns == best)
     return f"{prefix}:{local}"
+
+# For the SPARQL endpoint's service description and the pages of `dngraph serve`.
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+# The site's root: an IRI under it is served at the same path by `dngraph serve`.
+SITE = "https://w3id.org/dngraph/"
+# ISO's Online Browsing Platform page for a country code (append the alpha-2 code).
+ISO_3166_PAGE = "https://www.iso.org/obp/ui/#iso:code:3166:"

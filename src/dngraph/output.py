@@ -18,8 +18,9 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_output(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path``; an :class:`OutputError` naming it if that cannot be done."""
+def write_output(path: str | Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``path``; an :class:`OutputError`
+    naming it if that cannot be done."""
     path = Path(path)
     mode = _mode_for(path)
     try:
@@ -28,7 +29,7 @@ def write_output(path: str | Path, text: str) -> None:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

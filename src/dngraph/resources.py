@@ -43,6 +43,14 @@ class Layout:
         return self.root / "ontology" / "shapes.ttl"
 
     @property
+    def context(self) -> Path:
+        return self.root / "ontology" / "context.jsonld"
+
+    @property
+    def frames(self) -> Path:
+        return self.root / "ontology" / "frames"
+
+    @property
     def data(self) -> Path:
         return self.root / "data"
 

@@ -1,0 +1,159 @@
+"""Export the built graph in any RDF format, the same bytes for the same input.
+
+Which graphs: ``asserted`` (every source document's graph except the editors'
+reading, the default), ``editorial`` (the editors' reading, ``data/editorial/``),
+``inferred`` (the OWL 2 RL entailments) or ``all`` of those three; or one or more
+source documents by name. The ontology is never a source: ``with_ontology`` adds
+its graph to any choice.
+
+Quad formats (N-Quads, TriG) keep one named graph per source; the others write
+the RDF merge of the graphs chosen (RDF 1.1 Semantics, section 5.2). Blank nodes
+are relabelled by the W3C RDF Dataset Canonicalization algorithm RDFC-1.0
+(https://www.w3.org/TR/rdf-canon/, section 4), and every writer sorts, so two
+exports of the same files are byte-identical and a diff of two exports is short.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .errors import DngraphError, LoadError
+from .load import source_files
+from .namespaces import INFERRED_GRAPH, XSD
+from .rdfwrite import FORMATS, QUAD_FORMATS, write
+
+GRAPH_SETS = ("asserted", "inferred", "editorial", "all")
+EXPORT_FORMATS = tuple(FORMATS) + ("jsonld",)
+
+
+class ExportError(DngraphError):
+    """An export option names a format, graph set, source or frame that does not exist."""
+
+
+def source_names(layout) -> dict[str, str]:
+    """Every source document's short name (its file name without ``.ttl``) and graph IRI."""
+    return {src.path.stem: src.graph for src in source_files(layout) if not src.is_ontology}
+
+
+def editorial_graphs(layout) -> list[str]:
+    """The graphs of the files under ``data/editorial/``."""
+    folder = (layout.data / "editorial").resolve()
+    return [src.graph for src in source_files(layout)
+            if not src.is_ontology and src.path.resolve().is_relative_to(folder)]
+
+
+def select_graphs(layout, graphs=None, sources=(), with_ontology: bool = False) -> list[str]:
+    """The IRIs of the graphs to export, sorted; see the module docstring."""
+    if graphs and sources:
+        raise ExportError("--graphs and --source choose the graphs two ways: give one of them")
+    names = source_names(layout)
+    if sources:
+        chosen = {_source_graph(names, name) for name in sources}
+    else:
+        chosen = set()
+        for part in _split(graphs or "asserted"):
+            chosen |= _graph_set(layout, names, part)
+    if with_ontology:
+        chosen.add(next(src.graph for src in source_files(layout) if src.is_ontology))
+    return sorted(chosen)
+
+
+def _split(graphs) -> list[str]:
+    parts = graphs.split(",") if isinstance(graphs, str) else list(graphs)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _graph_set(layout, names: dict, part: str) -> set[str]:
+    editorial = set(editorial_graphs(layout))
+    sets = {"asserted": set(names.values()) - editorial, "editorial": editorial,
+            "inferred": {INFERRED_GRAPH}}
+    sets["all"] = set().union(*sets.values())
+    if part not in sets:
+        raise ExportError(f"--graphs {part!r}: use {', '.join(GRAPH_SETS)}{_close(part, GRAPH_SETS)}")
+    return sets[part]
+
+
+def _source_graph(names: dict, name: str) -> str:
+    if name in names:
+        return names[name]
+    if name in names.values():
+        return name
+    raise ExportError(f"--source {name!r}: no such source document{_close(name, names)}")
+
+
+def _close(name: str, choices) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.5)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def canonical_dataset(kg, graph_iris, merge: bool):
+    """The chosen graphs as a pyoxigraph Dataset with RDFC-1.0 blank node labels; with
+    ``merge``, their triples in the default graph instead of one named graph each."""
+    import pyoxigraph as ox
+
+    dataset = ox.Dataset()
+    for quad in _quads(kg, set(graph_iris)):
+        graph = ox.DefaultGraph() if merge else quad.graph_name
+        dataset.add(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return dataset
+
+
+def _quads(kg, chosen: set):
+    """The quads of the chosen graphs, from the store, so a blank node the inferred
+    graph shares with a source graph stays one node. The store keeps every integer
+    as ``xsd:integer``; the datatype a file wrote (``xsd:positiveInteger``) is put back."""
+    import pyoxigraph as ox
+
+    written = _integer_types(kg.layout, chosen)
+    for iri in sorted(chosen):
+        for quad in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
+            obj = quad.object
+            if isinstance(obj, ox.Literal) and obj.datatype.value == XSD.integer:
+                datatype = written.get((iri, quad.subject, quad.predicate, obj.value))
+                if datatype is not None:
+                    quad = ox.Quad(quad.subject, quad.predicate, ox.Literal(obj.value, datatype=datatype), quad.graph_name)
+            yield quad
+
+
+def _integer_types(layout, chosen: set) -> dict:
+    """``(graph, subject, predicate, lexical form) -> datatype`` for every literal of a
+    type derived from ``xsd:integer`` that the chosen files write on an IRI."""
+    import pyoxigraph as ox
+
+    found = {}
+    for src in source_files(layout):
+        if src.graph not in chosen:
+            continue
+        try:
+            quads = ox.parse(path=str(src.path), format=ox.RdfFormat.TURTLE, base_iri=src.path.resolve().as_uri())
+            for quad in quads:
+                obj = quad.object
+                if (isinstance(obj, ox.Literal) and obj.datatype.value in _DERIVED_INTEGERS
+                        and isinstance(quad.subject, ox.NamedNode)):
+                    found[(src.graph, quad.subject, quad.predicate, obj.value)] = obj.datatype
+        except (SyntaxError, OSError) as exc:
+            raise LoadError(src.path, f"cannot read: {exc}") from None
+    return found
+
+
+_DERIVED_INTEGERS = {XSD[name] for name in (
+    "nonPositiveInteger", "negativeInteger", "long", "int", "short", "byte", "nonNegativeInteger",
+    "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte", "positiveInteger")}
+
+
+def export(kg, fmt: str = "turtle", graphs=None, sources=(), with_ontology: bool = False,
+           frame: str | None = None) -> bytes:
+    """The chosen graphs of ``kg`` in ``fmt`` as bytes (UTF-8); ``frame`` (JSON-LD only)
+    names a frame from ``ontology/frames/``."""
+    if fmt not in EXPORT_FORMATS:
+        raise ExportError(f"--format {fmt!r}: use {', '.join(EXPORT_FORMATS)}{_close(fmt, EXPORT_FORMATS)}")
+    if frame is not None and fmt != "jsonld":
+        raise ExportError(f"--frame is for JSON-LD: use --format jsonld, not {fmt}")
+    chosen = select_graphs(kg.layout, graphs, sources, with_ontology)
+    dataset = canonical_dataset(kg, chosen, merge=fmt not in QUAD_FORMATS)
+    if fmt == "jsonld":
+        from .jsonld import write_jsonld
+
+        return write_jsonld(dataset, kg.layout, frame)
+    return write(dataset, fmt)

@@ -1,0 +1,139 @@
+"""Compact JSON-LD with the shipped context, and framed views of it.
+
+The context, ``ontology/context.jsonld``, gives short keys (``label``,
+``memberNation``, ``startDate``), aliases ``id`` and ``type`` for ``@id`` and
+``@type``, types values by their property (dates, years, IRIs), keeps language
+tags in language maps (``"label": {"en": ..., "fr": ...}``) and writes the
+project's IRIs relative to ``@base``. A frame from ``ontology/frames/{name}.jsonld``
+nests related things under each node of one class (JSON-LD 1.1 Framing).
+
+pyld does the work: RDF to JSON-LD (JSON-LD 1.1 API, section 8.4, with native
+numbers for ``xsd:integer``), then Compaction (section 6) or Framing. The context
+is embedded in the output, so any processor reads it without fetching anything;
+the document loader serves only the bundled context and refuses every other IRI,
+so nothing ever reaches the network.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .errors import DngraphError
+from .resources import Layout
+
+# The IRI under which the bundled context is served to pyld, should a frame or
+# a document refer to it instead of embedding it.
+CONTEXT_NAME = "context.jsonld"
+
+
+def load_context(layout: Layout) -> dict:
+    """The shipped context: the value of ``@context`` in ``ontology/context.jsonld``."""
+    try:
+        return json.loads(layout.context.read_text(encoding="utf-8"))["@context"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DngraphError(f"{layout.context}: not a readable JSON-LD context: {exc}") from None
+
+
+def frame_names(layout: Layout) -> list[str]:
+    """The frames shipped in ``ontology/frames/``, by name."""
+    return sorted(path.stem for path in layout.frames.glob("*.jsonld"))
+
+
+def load_frame(layout: Layout, name: str) -> dict:
+    """The frame ``name``; an unknown name raises an error listing the frames there are."""
+    path = layout.frames / f"{name}.jsonld"
+    if not path.is_file():
+        raise DngraphError(f"--frame {name!r}: no such frame; use {', '.join(frame_names(layout))}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DngraphError(f"{path}: not readable JSON: {exc}") from None
+
+
+def offline_loader(context: dict):
+    """A pyld document loader that serves the bundled context and refuses every other IRI."""
+    from pyld.jsonld import JsonLdError
+
+    def load(url, options=None):
+        if url == CONTEXT_NAME:
+            return {"contextUrl": None, "documentUrl": url, "document": {"@context": context}}
+        raise JsonLdError(f"remote document {url} not loaded: dngraph reads no document from the network",
+                          "jsonld.LoadDocumentError", code="loading document failed")
+
+    return load
+
+
+def to_compact(nquads: str, context: dict, frame: dict | None = None) -> dict:
+    """Canonical N-Quads as compact (or, with ``frame``, framed) JSON-LD with ``context``."""
+    from pyld import jsonld
+
+    options = {"documentLoader": offline_loader(context)}
+    expanded = jsonld.from_rdf(nquads, {"format": "application/n-quads", "useNativeTypes": True})
+    if frame is None:
+        return jsonld.compact(nest_blank_nodes(expanded), {"@context": context}, options)
+    framed = dict(frame, **{"@context": context})
+    # Only what the frame asks for is embedded (@embed @always); everything else is
+    # referred to by its id, and properties a node lacks are left out, not null.
+    return jsonld.frame(expanded, framed, dict(options, embed="@never", omitDefault=True))
+
+
+def nest_blank_nodes(nodes: list) -> list:
+    """Move each blank node that one other node refers to inside that node, so an
+    interval reads as part of the membership it belongs to (node objects as
+    values, JSON-LD 1.1 section 9.7). Blank nodes on a cycle no root reaches stay
+    at the top, as do those referred to more than once."""
+    from collections import Counter
+
+    by_id = {node["@id"]: node for node in nodes}
+    refs = Counter(value["@id"] for node in nodes for key, values in node.items() if not key.startswith("@")
+                   for value in values if value.get("@id", "").startswith("_:"))
+    inner = {ref for ref, count in refs.items() if count == 1 and ref in by_id}
+    placed: set = set()
+
+    def fill(node: dict, path: frozenset) -> None:
+        for key, values in node.items():
+            for i, value in enumerate(values if not key.startswith("@") else ()):
+                ref = value.get("@id")
+                if ref in inner and ref not in path:
+                    values[i] = {k: v for k, v in by_id[ref].items() if k != "@id"}
+                    placed.add(ref)
+                    fill(values[i], path | {ref})
+
+    roots = [node for node in nodes if node["@id"] not in inner]
+    for root in roots:
+        fill(root, frozenset([root["@id"]]))
+    return roots + [by_id[ref] for ref in sorted(inner - placed)]
+
+
+def dumps(document: dict) -> str:
+    """JSON text, two-space indent, with the context one term a line at the top."""
+    context = document.get("@context")
+    rest = _ordered({k: v for k, v in document.items() if k != "@context"})
+    if not isinstance(context, dict) or not rest:
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    terms = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in context.items())
+    body = json.dumps(rest, indent=2, ensure_ascii=False)
+    return '{\n  "@context": {\n' + terms + "\n  },\n" + body[2:] + "\n"
+
+
+_FIRST = {"id": 0, "type": 1, "label": 2}
+
+
+def _ordered(value):
+    """Keys in the order people read them: id, type, label, then the rest alphabetically."""
+    if isinstance(value, list):
+        return [_ordered(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    keys = sorted(value, key=lambda k: (_FIRST.get(k, 3), k.lower(), k))
+    return {key: _ordered(value[key]) for key in keys}
+
+
+def write_jsonld(dataset, layout: Layout, frame: str | None = None) -> bytes:
+    """``dataset`` (a canonical pyoxigraph Dataset) as compact JSON-LD, UTF-8, two-space indent."""
+    from .rdfwrite import sorted_lines
+
+    context = load_context(layout)
+    shape = load_frame(layout, frame) if frame else None
+    document = to_compact(sorted_lines(dataset).decode("utf-8"), context, shape)
+    return dumps(document).encode("utf-8")

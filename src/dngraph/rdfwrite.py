@@ -1,0 +1,120 @@
+"""Deterministic RDF writers: the same dataset always gives the same bytes.
+
+N-Triples and N-Quads are written by pyoxigraph, one statement a line, the lines
+sorted (with canonical blank node labels that is canonical N-Quads, RDF Dataset
+Canonicalization section 4.6); TriG and RDF/XML too, from the sorted quads,
+blank nodes by label, so a node shared by two graphs stays one node. Turtle is
+written by rdflib, which nests blank nodes and sorts subjects, predicates and
+objects. The project's prefixes are always bound, the same ones.
+"""
+
+from __future__ import annotations
+
+from .namespaces import PREFIXES, XSD
+
+FORMATS = ("turtle", "trig", "rdfxml", "ntriples", "nquads")
+QUAD_FORMATS = ("nquads", "trig")
+
+
+def write(dataset, fmt: str) -> bytes:
+    """``dataset`` (a pyoxigraph Dataset, canonicalized) as ``fmt``."""
+    if fmt == "turtle":
+        return _turtle(_sorted(dataset)).encode("utf-8")
+    if fmt == "trig":
+        return _trig(dataset)
+    if fmt == "rdfxml":
+        return _rdfxml(dataset)
+    return sorted_lines(dataset, fmt)
+
+
+def sorted_lines(dataset, fmt: str = "nquads") -> bytes:
+    """N-Triples (the default graph) or N-Quads, one statement a line, sorted."""
+    import pyoxigraph as ox
+
+    if fmt == "ntriples":
+        text = ox.serialize((q.triple for q in dataset), format=ox.RdfFormat.N_TRIPLES)
+    else:
+        text = ox.serialize(dataset, format=ox.RdfFormat.N_QUADS)
+    lines = sorted(set(text.decode("utf-8").splitlines()))
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def to_rdflib(term):
+    """A pyoxigraph term as the equal rdflib term (blank node labels kept, literals
+    not normalised, ``xsd:string`` left implicit as RDF 1.1 has it)."""
+    import pyoxigraph as ox
+    import rdflib
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    datatype = None if term.datatype.value == XSD.string else rdflib.URIRef(term.datatype.value)
+    return rdflib.Literal(term.value, datatype=datatype, normalize=False)
+
+
+def _sorted(quads) -> list:
+    return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+
+
+def _turtle(quads) -> str:
+    """The triples of ``quads`` as Turtle written by rdflib."""
+    import io
+
+    import rdflib
+
+    graph = rdflib.Graph()
+    _bind(graph)
+    for quad in quads:
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    stream = io.BytesIO()
+    _exact_literals_serializer()(graph).serialize(stream, encoding="utf-8")
+    return stream.getvalue().decode("utf-8")
+
+
+def _exact_literals_serializer():
+    """rdflib's Turtle serializer, except that a number or boolean is written bare only
+    when that keeps its lexical form: rdflib would write ``"40"^^xsd:decimal`` as
+    ``40.0``, another RDF term (RDF 1.1 Concepts, section 3.3)."""
+    import re
+
+    from rdflib import Literal
+    from rdflib.plugins.serializers.turtle import TurtleSerializer
+
+    bare = {XSD.integer: re.compile(r"[+-]?[0-9]+"), XSD.boolean: re.compile(r"true|false")}
+
+    class ExactTurtle(TurtleSerializer):
+        def label(self, node, position):
+            if isinstance(node, Literal) and node.datatype is not None and node.language is None:
+                pattern = bare.get(str(node.datatype))
+                if pattern is None or not pattern.fullmatch(str(node)):
+                    return node.n3(self.store.namespace_manager)
+            return super().label(node, position)
+
+    return ExactTurtle
+
+
+def _trig(dataset) -> bytes:
+    """TriG with blank node labels kept, so a node shared by two graphs stays one node."""
+    import pyoxigraph as ox
+
+    quads = sorted(dataset, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(sorted(PREFIXES.items())))
+
+
+def _rdfxml(dataset) -> bytes:
+    import pyoxigraph as ox
+
+    triples = [q.triple for q in _sorted(dataset)]
+    return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=dict(sorted(PREFIXES.items())))
+
+
+def _bind(graph) -> None:
+    """Bind exactly the project's prefixes, replacing rdflib's defaults."""
+    from rdflib.namespace import NamespaceManager
+
+    graph.namespace_manager = NamespaceManager(graph, bind_namespaces="core")
+    for prefix, namespace in sorted(PREFIXES.items()):
+        graph.bind(prefix, namespace, override=True, replace=True)
