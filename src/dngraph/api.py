@@ -273,8 +273,8 @@ class KnowledgeGraph:
 
         return thing_graph(self, iri)
 
-    def ontology_terms(self, langs=("en",)) -> list:
-        """The ontology's classes and properties (:class:`dngraph.vocabulary.Term`)."""
+    def vocabulary(self, langs=("en",)) -> list:
+        """The ontology's classes and properties, documented (:class:`dngraph.vocabulary.Term`)."""
         from .vocabulary import ontology_terms
 
         return ontology_terms(self, tuple(langs))

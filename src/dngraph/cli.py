@@ -100,7 +100,7 @@ def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
     Example: dngraph query members --param on=2021-11-18 --format csv
     """
     result = kg.query(name, infer=not no_infer, with_sources=with_sources, **parse_params(pairs))
-    if with_sources and fmt in ("table", "markdown"):
+    if with_sources and fmt in (None, "table", "markdown"):
         result = result.for_people()
     emit(result, fmt, output)
 

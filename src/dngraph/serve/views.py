@@ -132,7 +132,7 @@ async def ontology(request) -> Response:
     if fmt != "html":
         return Response(kg.layout.ontology.read_bytes(), media_type=MEDIA["turtle"])
     langs = pages.languages(request.headers.get("accept-language"))
-    terms = await run_in_threadpool(kg.ontology_terms, langs)
+    terms = await run_in_threadpool(kg.vocabulary, langs)
     return Response(pages.render("ontology.html", terms=terms, base=SITE), media_type=MEDIA["html"])
 
 
