@@ -186,7 +186,7 @@ class Bench:
         if not dump.exists():
             from .linkdump import write_dump
             write_dump(size.root, dump)
-        argv = dngraph_command() + ["link", str(dump), "--root", str(size.root), "--cache-dir", str(cache)]
+        argv = dngraph_command() + ["link", "--with", str(dump), "--root", str(size.root), "--cache-dir", str(cache)]
         if built:
             self.item(size, "step", "link", argv)
         else:
