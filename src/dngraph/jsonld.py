@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 
 from .errors import DngraphError
+from .namespaces import XSD
 from .resources import Layout
 
 # The IRI under which the bundled context is served to pyld, should a frame or
@@ -68,13 +69,28 @@ def to_compact(nquads: str, context: dict, frame: dict | None = None) -> dict:
     from pyld import jsonld
 
     options = {"documentLoader": offline_loader(context)}
-    expanded = jsonld.from_rdf(nquads, {"format": "application/n-quads", "useNativeTypes": True})
+    expanded = native_integers(jsonld.from_rdf(nquads, {"format": "application/n-quads"}))
     if frame is None:
         return jsonld.compact(nest_blank_nodes(expanded), {"@context": context}, options)
     framed = dict(frame, **{"@context": context})
     # Only what the frame asks for is embedded (@embed @always); everything else is
     # referred to by its id, and properties a node lacks are left out, not null.
     return jsonld.frame(expanded, framed, dict(options, embed="@never", omitDefault=True))
+
+
+def native_integers(value):
+    """``xsd:integer`` values in canonical form become JSON numbers; every other typed
+    value keeps its lexical form, so a double such as ``"1.0"`` does not come back as
+    an integer (JSON-LD 1.1 API, section 8.6: an integral JSON number is ``xsd:integer``)."""
+    if isinstance(value, list):
+        return [native_integers(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if value.get("@type") == XSD.integer and isinstance(value.get("@value"), str):
+        text = value["@value"]
+        if text.lstrip("-").isdigit() and str(int(text)) == text:
+            return {"@value": int(text)}
+    return {key: native_integers(item) for key, item in value.items()}
 
 
 def nest_blank_nodes(nodes: list) -> list:

@@ -133,6 +133,8 @@ def _slot_terms(slot: str, value: str, prefixes: dict):
             yield rdflib.Literal(item, datatype=rdflib.URIRef(XSD.date))
         elif slot.endswith("_id") or slot == "mapping_justification":
             yield rdflib.URIRef(expand(item, prefixes))
+        elif slot == "comment" or slot.endswith("_label"):
+            yield rdflib.Literal(item, lang="en")
         else:
             yield rdflib.Literal(item)
 
