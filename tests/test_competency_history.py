@@ -8,21 +8,12 @@ from __future__ import annotations
 
 import datetime
 
-ID = "https://w3id.org/dngraph/id/"
-SOURCE = ID + "source/"
-PREFIXES = """
-PREFIX dn: <https://w3id.org/dngraph/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX schema: <https://schema.org/>
-PREFIX time: <http://www.w3.org/2006/time#>
-"""
+from dngraph.namespaces import ID, SOURCE
 
 
 def ask(kg, body: str):
-    return kg.sparql(PREFIXES + body).rows
+    # kg.sparql predeclares the project's prefixes (dn:, org:, rdfs:, skos:, schema: ...).
+    return kg.sparql(body).rows
 
 
 def column(rows, name):
