@@ -206,3 +206,60 @@ def test_the_home_page_offers_every_saved_query_and_loads_nothing_from_elsewhere
     assert "http://" not in html.replace("http://www.w3.org/", "") and "//cdn" not in html
     status, headers, css = server.get("/static/style.css")
     assert status == 200 and headers["Content-Type"].startswith("text/css")
+
+
+def things() -> list[str]:
+    """Every IRI under https://w3id.org/dngraph/id/ that the served data files mention."""
+    graph = rdflib.Graph().parse(data=PROBE, format="turtle")
+    for path in sorted((ROOT / "data").rglob("*.ttl")):
+        graph.parse(path)
+    return sorted({str(term) for triple in graph for term in (triple[0], triple[2])
+                   if isinstance(term, rdflib.URIRef) and str(term).startswith(ID)})
+
+
+def test_every_things_iri_has_an_html_turtle_and_jsonld_view(server):
+    iris = things()
+    assert len(iris) > 200
+    failed = []
+    for iri in iris:
+        path = "/id/" + iri[len(ID):]
+        status, html = page(server, path)
+        if status != 200 or not Tables(html).h1:
+            failed.append((iri, "html", status))
+            continue
+        status, headers, turtle = server.get(path, accept="text/turtle")
+        graph = rdflib.Graph().parse(data=turtle, format="turtle") if status == 200 else rdflib.Graph()
+        if not headers["Content-Type"].startswith("text/turtle") or (rdflib.URIRef(iri), None, None) not in graph:
+            failed.append((iri, "turtle", status))
+            continue
+        status, headers, jsonld = server.get(path, accept="application/ld+json")
+        if status != 200 or not isomorphic(rdflib.Graph().parse(data=jsonld, format="json-ld"), graph):
+            failed.append((iri, "json-ld", status))
+    assert failed == []
+
+
+def test_saved_query_page_shows_each_rows_sources_as_links(server):
+    status, html = page(server, "/queries/chairs?sources=1")
+    assert status == 200
+    parsed = Tables(html)
+    row = next(row for row in parsed.tables["answer"] if row and row[0] == "2020")
+    # Two documents state Canada's 2020 chair term (tests/test_citations.py).
+    assert row[-1] == "responsive-and-resilient-service, shared-solutions-to-common-problems"
+    assert {"/id/source/responsive-and-resilient-service", "/id/source/shared-solutions-to-common-problems",
+            "/queries/chairs?sources=1&format=csv", "/queries/chairs"} <= set(parsed.links)
+    plain = Tables(page(server, "/queries/chairs")[1])
+    assert [r[:-1] for r in parsed.tables["answer"]] == plain.tables["answer"]
+    assert "/queries/chairs?sources=1" in plain.links
+
+
+def test_the_pictures_are_drawn_from_the_saved_queries_and_shown_on_the_home_page(server):
+    html = page(server, "/")[1]
+    assert '<img src="/plots/timeline.svg"' in html and '<img src="/plots/network.svg"' in html
+    status, headers, svg = server.get("/plots/timeline.svg")
+    assert status == 200 and headers["Content-Type"] == "image/svg+xml"
+    status, _, body = server.get("/queries/members?format=json")
+    members = {b["nationLabel"]["value"] for b in json.loads(body)["results"]["bindings"]}
+    assert len(members) == 10 and all(f">{label}<".encode() in svg for label in members)
+    status, headers, png = server.get("/plots/network.png")
+    assert status == 200 and headers["Content-Type"] == "image/png" and png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert server.get("/plots/timeline.gif")[0] == 404 and server.get("/plots/nothing.svg")[0] == 404

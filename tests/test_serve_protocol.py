@@ -19,9 +19,11 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from serving import running_server
+from test_citations import EXPECTED
 
 DN = "https://w3id.org/dngraph/ontology#"
 ID = "https://w3id.org/dngraph/id/"
+SOURCE = ID + "source/"
 CODES = ["AU", "CA", "DK", "EE", "GB", "IL", "KR", "MX", "NZ", "PT", "US", "UY"]
 FOUNDERS = {"EE", "IL", "NZ", "KR", "GB"}
 CODES_QUERY = f"SELECT ?nation ?code WHERE {{ ?nation a <{DN}Nation> ; <{DN}iso3166Alpha2> ?code }} ORDER BY ?code"
@@ -277,3 +279,32 @@ def test_the_log_has_one_line_per_request(server):
     lines = server.log.read_text().splitlines()
     assert any(line.endswith(" ms") and " GET /queries/chairs 200 " in line for line in lines)
     assert any(" POST /sparql 403 " in line for line in lines)
+
+
+def _matches(binding: dict, match: dict) -> bool:
+    return all(str(binding.get(name)) == str(value) for name, value in match.items())
+
+
+@pytest.mark.parametrize("name, params, match, expected", EXPECTED,
+                         ids=[f"{e[0]}-{'-'.join(map(str, e[2].values()))}" for e in EXPECTED])
+def test_saved_query_rows_name_their_sources_in_json_and_csv(server, name, params, match, expected):
+    # The table of tests/test_citations.py: the files that state each row's facts.
+    query = urllib.parse.urlencode({**params, "sources": "1"})
+    status, _, body = server.get(f"/queries/{name}?{query}&format=json")
+    assert status == 200
+    answer = json.loads(body)
+    column = answer["head"]["vars"][-1]
+    assert column in ("sources", "sourceGraphs")
+    rows = [{k: v["value"] for k, v in b.items()} for b in answer["results"]["bindings"]]
+    found = [row for row in rows if _matches(row, match)]
+    assert found, f"no {name} row matching {match}"
+    assert all(row[column].split() == sorted(SOURCE + slug for slug in expected) for row in found)
+    status, headers, body = server.get(f"/queries/{name}?{query}", accept="text/csv")
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    found = [row for row in csv.DictReader(io.StringIO(body.decode())) if _matches(row, match)]
+    assert found and all(set(row[column].split()) == {SOURCE + slug for slug in expected} for row in found)
+
+
+def test_saved_query_without_sources_has_no_sources_column(server):
+    for path in ("/queries/summits?since=2023&format=json", "/queries/summits?since=2023&sources=0&format=json"):
+        assert "sources" not in json.loads(server.get(path)[2])["head"]["vars"]

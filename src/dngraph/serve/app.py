@@ -81,7 +81,7 @@ def create_app(kg, settings: Settings = Settings()) -> Starlette:
         Route("/queries/{name}", views.saved_query),
         Route("/id/{rest:path}", views.thing),
         Route("/ontology", views.ontology),
-        Route("/plots/{kind}.svg", views.plot),
+        Route("/plots/{kind}.{fmt}", views.plot),
         Mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static"),
     ]
     middleware = [Middleware(RequestLog),
@@ -89,7 +89,7 @@ def create_app(kg, settings: Settings = Settings()) -> Starlette:
                              allow_headers=["*"], expose_headers=["Retry-After", "Dngraph-Rows-Capped"])]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                     exception_handlers={404: _not_found})
-    app.state.kg, app.state.settings = kg, settings
+    app.state.kg, app.state.settings, app.state.pictures = kg, settings, {}
     return app
 
 

@@ -1,8 +1,9 @@
 """What a query worker does with one job: run it on the graph, cap the rows, and
 write the answer in the format asked for.
 
-A job is a dict: ``{"sparql": TEXT}`` or ``{"saved": NAME, "params": {...}}``, with
-``"formats": (rows, graph)`` and ``"max_rows"``. The reply is a dict with ``status``
+A job is a dict: ``{"sparql": TEXT}`` or ``{"saved": NAME, "params": {...}}`` (with
+``"sources": True``, each row also names the source documents of the facts behind it,
+:mod:`dngraph.citations`), with ``"formats": (rows, graph)`` and ``"max_rows"``. The reply is a dict with ``status``
 and either ``body`` and ``media_type``, ``table`` (for the HTML page) or ``error``.
 Rows answer in the SPARQL 1.1 Query Results JSON, XML
 (https://www.w3.org/TR/rdf-sparql-XMLres/), CSV or TSV formats; graphs in Turtle,
@@ -15,6 +16,7 @@ import itertools
 from xml.sax.saxutils import escape, quoteattr
 
 from ..api import Result
+from ..citations import short_name
 from ..errors import DngraphError, InconsistentGraph
 from ..formats import SELECT_WRITERS, display, write_graph
 from .sparql_protocol import MEDIA
@@ -39,7 +41,7 @@ def run_job(kg, job: dict) -> dict:
 def _answer(kg, job: dict) -> tuple[Result, bool]:
     cap = job["max_rows"]
     if "saved" in job:
-        result = kg.query(job["saved"], **job.get("params", {}))
+        result = kg.query(job["saved"], with_sources=job.get("sources", False), **job.get("params", {}))
         truncated = len(result) > cap
         result.terms, result.triples = result.terms[:cap], result.triples[:cap]
         return result, truncated
@@ -115,7 +117,18 @@ def table(kg, result) -> dict:
     else:
         variables, rows = result.variables, result.terms
     cells = [[_cell(row.get(v), labels) for v in variables] for row in rows]
+    column = getattr(result, "column", None)
+    if column in variables:  # the cited sources: one link per graph, not one literal
+        at = variables.index(column)
+        for cited, found in zip(cells, result.sources):
+            cited[at] = {"kind": "sources", "graphs": [_graph_cell(g, labels) for g in found]}
     return {"kind": result.kind, "variables": variables, "rows": cells}
+
+
+def _graph_cell(graph: str, labels) -> dict:
+    """A cited graph: its short name, its IRI (none for "inferred") and its title."""
+    name = short_name(graph)
+    return {"name": name, "iri": None if name == "inferred" else graph, "title": labels.get(graph, name)}
 
 
 def _cell(term, labels) -> dict | None:

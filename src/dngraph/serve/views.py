@@ -7,7 +7,7 @@ from __future__ import annotations
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 
-from ..errors import QueryError
+from ..errors import DngraphError, QueryError
 from ..namespaces import ID, ONTOLOGY_IRI, SITE
 from . import pages
 from .pool import Busy, TimedOut, WorkerDied
@@ -18,7 +18,7 @@ from .sparql_protocol import GRAPH_TYPES, MEDIA, ProtocolError, choose_formats, 
 THING_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/n-triples": "ntriples",
                "application/rdf+xml": "rdfxml", "text/html": "html"}
 PAGE_TYPES = {"application/json": "json", "text/html": "html"}
-RESERVED = ("format", "output", "results")
+RESERVED = ("format", "output", "results", "sources")
 
 
 def wants_html(request) -> bool:
@@ -54,7 +54,8 @@ async def sparql(request) -> Response:
 
 
 async def saved_query(request) -> Response:
-    """A saved query at ``/queries/NAME?param=value``, in the formats of the endpoint."""
+    """A saved query at ``/queries/NAME?param=value``, in the formats of the endpoint;
+    with ``sources=1``, each row also names the source documents of its facts."""
     kg = _graph(request)
     name = request.path_params["name"]
     try:
@@ -62,12 +63,23 @@ async def saved_query(request) -> Response:
     except QueryError as exc:
         return error(request, 404, str(exc))
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED and v.strip()}
+    cited = request.query_params.get("sources", "").lower() in ("1", "true", "yes", "on")
     formats = choose_formats(request.headers.get("accept"), dict(request.query_params))
-    context = {"title": saved.title, "saved": saved, "values": params,
+    shown = list(params.items()) + ([("sources", "1")] if cited else [])
+    context = {"title": saved.title, "saved": saved, "values": params, "cited": cited,
                "inputs": [pages.param_input(p) for p in saved.params],
                "options": await run_in_threadpool(_options, kg, saved),
-               "downloads": _downloads(request.url.path, params.items())}
-    return await run_query(request, {"saved": name, "params": params}, formats, context)
+               "downloads": _downloads(request.url.path, shown),
+               "toggle": _toggle(request.url.path, params.items(), not cited)}
+    return await run_query(request, {"saved": name, "params": params, "sources": cited}, formats, context)
+
+
+def _toggle(path: str, params, cited: bool) -> str:
+    """The same answer with the sources column shown (``cited``) or hidden."""
+    from urllib.parse import urlencode
+
+    query = urlencode(list(params) + ([("sources", "1")] if cited else []))
+    return f"{path}?{query}" if query else path
 
 
 def _options(kg, saved) -> dict:
@@ -171,26 +183,20 @@ async def home(request) -> Response:
     return Response(html, media_type=MEDIA["html"])
 
 
+PICTURE_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
+
+
 async def plot(request) -> Response:
-    """A picture of the graph (``/plots/timeline.svg``), where the library can draw one."""
+    """A picture of the graph (``/plots/timeline.svg``, ``/plots/network.png``), drawn
+    once from the saved queries' answers and kept: the graph does not change while served."""
     kg = _graph(request)
-    if not hasattr(kg, "plot"):
-        return error(request, 404, "this installation draws no pictures")
-    try:
-        picture = await run_in_threadpool(_svg, kg, request.path_params["kind"])
-    except (QueryError, ValueError) as exc:
-        return error(request, 404, str(exc))
-    return Response(picture, media_type="image/svg+xml")
-
-
-def _svg(kg, kind: str) -> bytes:
-    import io
-
-    drawn = kg.plot(kind)
-    if isinstance(drawn, str):
-        return drawn.encode("utf-8")
-    if isinstance(drawn, bytes):
-        return drawn
-    buffer = io.BytesIO()
-    drawn.savefig(buffer, format="svg")  # a matplotlib Figure
-    return buffer.getvalue()
+    kind, fmt = request.path_params["kind"], request.path_params["fmt"]
+    if not hasattr(kg, "plot") or fmt not in PICTURE_TYPES:
+        return error(request, 404, f"no picture is served at {request.url.path}")
+    drawn = request.app.state.pictures
+    if (kind, fmt) not in drawn:
+        try:
+            drawn[kind, fmt] = await run_in_threadpool(kg.plot, kind, fmt)
+        except (QueryError, ValueError, DngraphError) as exc:
+            return error(request, 404, str(exc))
+    return Response(drawn[kind, fmt], media_type=PICTURE_TYPES[fmt])
