@@ -55,7 +55,7 @@ browser-deps:
 			chromium chromium-driver; \
 	fi
 
-# Refresh docs/screenshot-home.png from the browser test.
+# Refresh docs/screenshot-{home,timeline,sources}.png from the browser test.
 screenshot: test-deps
 	DNGRAPH_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/test_serve_browser.py
 

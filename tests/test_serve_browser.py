@@ -85,6 +85,9 @@ def test_search_run_a_saved_query_and_follow_a_link_to_a_nation(server, browser,
     rows = browser.find_elements(By.CSS_SELECTOR, "table.results tbody tr")
     codes = {row.find_elements(By.TAG_NAME, "td")[2].text for row in rows}
     assert codes == {"EE", "IL", "NZ", "KR", "GB"}
+    # Each row names the documents behind it, linked to their pages.
+    assert all(row.find_elements(By.CSS_SELECTOR, "td:last-child a.source[href*='/id/source/']") for row in rows)
+    screenshot(browser, tmp_path, "screenshot-sources.png")
     assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.download")] == ["Download CSV", "Download JSON"]
 
     browser.find_element(By.LINK_TEXT, "Estonia").click()
