@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 import urllib.parse
 from html.parser import HTMLParser
 
@@ -252,11 +253,18 @@ def test_saved_query_page_shows_each_rows_sources_as_links(server):
     assert "/queries/chairs?sources=1" in plain.links
 
 
+PICTURES = ("/plots/timeline.svg", "/plots/network.svg", "/plots/timeline.png", "/plots/network.png")
+
+
 def test_the_pictures_are_drawn_from_the_saved_queries_and_shown_on_the_home_page(server):
     html = page(server, "/")[1]
     assert '<img src="/plots/timeline.svg"' in html and '<img src="/plots/network.svg"' in html
-    status, headers, svg = server.get("/plots/timeline.svg")
+    # Asked at once, as a browser asks for a page's images: each is drawn with its own settings.
+    with ThreadPoolExecutor(4) as pool:
+        answers = dict(zip(PICTURES, pool.map(server.get, PICTURES)))
+    status, headers, svg = answers["/plots/timeline.svg"]
     assert status == 200 and headers["Content-Type"] == "image/svg+xml"
+    assert b">Digital Nations: " in answers["/plots/network.svg"][2]  # text stays text, not paths
     status, _, body = server.get("/queries/members?format=json")
     members = {b["nationLabel"]["value"] for b in json.loads(body)["results"]["bindings"]}
     assert len(members) == 10 and all(f">{label}<".encode() in svg for label in members)

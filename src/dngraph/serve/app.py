@@ -18,7 +18,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import views
+from . import pictures, views
 from .pool import QueryPool
 
 LOG = logging.getLogger("dngraph.serve")
@@ -81,7 +81,7 @@ def create_app(kg, settings: Settings = Settings()) -> Starlette:
         Route("/queries/{name}", views.saved_query),
         Route("/id/{rest:path}", views.thing),
         Route("/ontology", views.ontology),
-        Route("/plots/{kind}.{fmt}", views.plot),
+        Route("/plots/{kind}.{fmt}", pictures.plot),
         Mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static"),
     ]
     middleware = [Middleware(RequestLog),

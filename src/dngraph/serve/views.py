@@ -7,7 +7,7 @@ from __future__ import annotations
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 
-from ..errors import DngraphError, QueryError
+from ..errors import QueryError
 from ..namespaces import ID, ONTOLOGY_IRI, SITE
 from . import pages
 from .pool import Busy, TimedOut, WorkerDied
@@ -181,22 +181,3 @@ async def home(request) -> Response:
                         options=options, sources=sources, labels=labels, counts=counts,
                         pictures=hasattr(kg, "plot"))
     return Response(html, media_type=MEDIA["html"])
-
-
-PICTURE_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
-
-
-async def plot(request) -> Response:
-    """A picture of the graph (``/plots/timeline.svg``, ``/plots/network.png``), drawn
-    once from the saved queries' answers and kept: the graph does not change while served."""
-    kg = _graph(request)
-    kind, fmt = request.path_params["kind"], request.path_params["fmt"]
-    if not hasattr(kg, "plot") or fmt not in PICTURE_TYPES:
-        return error(request, 404, f"no picture is served at {request.url.path}")
-    drawn = request.app.state.pictures
-    if (kind, fmt) not in drawn:
-        try:
-            drawn[kind, fmt] = await run_in_threadpool(kg.plot, kind, fmt)
-        except (QueryError, ValueError, DngraphError) as exc:
-            return error(request, 404, str(exc))
-    return Response(drawn[kind, fmt], media_type=PICTURE_TYPES[fmt])
