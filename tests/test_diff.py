@@ -90,7 +90,7 @@ def run(*args: str):
 
 
 def test_diff_of_two_revisions_lists_each_change_in_words(repo):
-    text = run("diff", "--root", str(repo), "HEAD~1", "HEAD")
+    text = run("diff", "--repo", str(repo), "HEAD~1", "HEAD")
     lines = text.splitlines()
     assert lines[0] == "HEAD~1 → HEAD: 2 changed, 1 added, 1 removed in 2 graphs"
     assert ("  ~ D5 Ministerial Summit, Busan 2016 (id:summit/2016) · schema:startDate: 2016-11-10 → 2016-11-11"
@@ -106,7 +106,7 @@ def test_diff_of_two_revisions_lists_each_change_in_words(repo):
 
 
 def test_releases_and_data_folders_give_the_same_changes_as_revisions(repo, releases, tmp_path):
-    by_revision = run("diff", "--root", str(repo), "HEAD~1", "HEAD").splitlines()[1:]
+    by_revision = run("diff", "--repo", str(repo), "HEAD~1", "HEAD").splitlines()[1:]
     by_release = run("diff", str(releases[0]), str(releases[1])).splitlines()
     assert by_release[1:] == by_revision
     old_data = checkout(repo, "HEAD~1", tmp_path / "old") / "data"
@@ -118,7 +118,7 @@ def test_releases_and_data_folders_give_the_same_changes_as_revisions(repo, rele
 def test_sparql_update_turns_old_into_new(repo, releases, source):
     old, new = releases
     sides = (str(old), str(new)) if source == "release" else ("HEAD~1", "HEAD")
-    script = run("diff", "--root", str(repo), "--format", "sparql", *sides)
+    script = run("diff", "--repo", str(repo), "--format", "sparql", *sides)
     # Both sides go through a pyoxigraph store, which keeps xsd:positiveInteger
     # values as xsd:integer ones.
     patched, expected = ox.Store(), ox.Store()
@@ -149,6 +149,6 @@ def test_no_change_says_so(releases):
 
 
 def test_a_name_that_is_neither_folder_nor_revision_is_bad_input(repo):
-    result = CliRunner().invoke(cli, ["diff", "--root", str(repo), "HEAD~1", "no-such-rev"])
+    result = CliRunner().invoke(cli, ["diff", "--repo", str(repo), "HEAD~1", "no-such-rev"])
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "no-such-rev: not a folder, nor a git revision" in result.output

@@ -302,7 +302,8 @@ class KnowledgeGraph:
 
     def diff(self, old: str, new: str, repo: str | Path | None = None):
         """What changed from ``old`` to ``new`` (each a release, project or data folder, or a
-        git revision of ``repo``, by default this graph's folder): a :class:`dngraph.diff.Diff`."""
+        git revision of the git repository ``repo``, by default the current folder, as for git):
+        a :class:`dngraph.diff.Diff`. A bare data folder is built with this graph's ontology."""
         import tempfile
 
         from .diff import diff
@@ -316,7 +317,7 @@ class KnowledgeGraph:
                 finally:
                     other.release()
 
-        repo = Path(repo) if repo else self.layout.root
+        repo = Path(repo) if repo else Path.cwd()
         sides = [load_snapshot(spec, repo, self.layout.ontology.parent, build) for spec in (old, new)]
         return diff(sides[0].dataset, sides[1].dataset, old, new)
 

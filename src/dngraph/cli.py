@@ -275,7 +275,7 @@ def release_command(kg, output, version_label, base_url):
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "rdfpatch", "sparql"]), default="text",
               show_default=True, help="text for people; rdfpatch (RDF Patch) or sparql (SPARQL Update) to apply.")
 @click.option("--repo", type=click.Path(file_okay=False, exists=True),
-              help="The git repository revisions are read from (default: the graph's folder).")
+              help="The git repository revisions are read from (default: the current folder).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @graph_options(reasoner=False)
 def diff_command(kg, old, new, fmt, repo, output):
