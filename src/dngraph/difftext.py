@@ -18,22 +18,25 @@ LABELS = (RDFS.label, SKOS.prefLabel, DCTERMS.title, FOAF.name)
 _MARKS = {"changed": "~", "added": "+", "removed": "-"}
 
 
-def labels_of(*datasets) -> dict[str, str]:
-    """One label for every IRI that has one in any of ``datasets``; the first dataset wins ties."""
+def labels_of(*datasets) -> dict[tuple, str]:
+    """A label for every IRI that has one in any of ``datasets``, keyed ``(graph IRI, IRI)``
+    for the label a graph itself gives and ``(None, IRI)`` for the best of all; the first
+    dataset wins ties."""
     import pyoxigraph as ox
 
-    best: dict[str, tuple] = {}
+    best: dict[tuple, tuple] = {}
     for rank_set, dataset in enumerate(datasets):
         for quad in dataset:
-            if quad.predicate.value not in LABELS or not isinstance(quad.object, ox.Literal):
+            if (quad.predicate.value not in LABELS or not isinstance(quad.object, ox.Literal)
+                    or not isinstance(quad.subject, ox.NamedNode)):
                 continue
             lang = quad.object.language or ""
             rank = (0 if lang == "en" else 1 if lang == "" else 2, LABELS.index(quad.predicate.value), rank_set,
                     quad.object.value)
-            key = quad.subject.value if isinstance(quad.subject, ox.NamedNode) else None
-            if key and (key not in best or rank < best[key]):
-                best[key] = rank
-    return {iri: rank[3] for iri, rank in best.items()}
+            for key in ((getattr(quad.graph_name, "value", ""), quad.subject.value), (None, quad.subject.value)):
+                if key not in best or rank < best[key]:
+                    best[key] = rank
+    return {key: rank[3] for key, rank in best.items()}
 
 
 def short(iri: str) -> str:
@@ -42,10 +45,17 @@ def short(iri: str) -> str:
 
 
 class Words:
-    """Terms as words, with a label table."""
+    """Terms as words, with a label table (:func:`labels_of`); within ``graph``, the
+    labels that graph gives come first."""
 
-    def __init__(self, labels: dict[str, str]):
-        self.labels = labels
+    def __init__(self, labels: dict[tuple, str], graph: str | None = None):
+        self.table, self.graph = labels, graph
+
+    def within(self, graph) -> "Words":
+        return Words(self.table, getattr(graph, "value", ""))
+
+    def label(self, iri: str) -> str | None:
+        return self.table.get((self.graph, iri)) or self.table.get((None, iri))
 
     def thing(self, term) -> str:
         import pyoxigraph as ox
@@ -53,14 +63,14 @@ class Words:
         if isinstance(term, _Folded):
             return self.folded(term)
         if isinstance(term, ox.NamedNode):
-            label = self.labels.get(term.value)
+            label = self.label(term.value)
             return f"{label} ({short(term.value)})" if label else short(term.value)
         return self.value(term)
 
     def prop(self, term) -> str:
         if term.value == RDF.type:
             return "a"
-        return self.labels.get(term.value) or short(term.value)
+        return self.label(term.value) or short(term.value)
 
     def value(self, term) -> str:
         import pyoxigraph as ox
@@ -97,6 +107,7 @@ def _graph_lines(graph, words: Words) -> list[str]:
     name = words.thing(graph.graph) if hasattr(graph.graph, "value") else "the default graph"
     counts = ", ".join(f"{n} {kind}" for n, kind in zip(graph.counts(), _MARKS) if n)
     out = [f"{name}: {counts}"]
+    words = words.within(graph.graph)
     for subject, predicate, old, new in graph.changed:
         for path, was, now in _changes(old, new):
             where = " › ".join(words.prop(p) for p in (predicate, *path))
