@@ -12,6 +12,9 @@
   them with old nodes).
 
 A changed fact is a fact removed and a fact added: the whole of it, blank nodes too.
+A ``DELETE WHERE`` matches every blank-node tree of that shape under the subject and
+predicate, so where one graph holds two trees of which one extends the other, the
+RDF Patch form (which names blank nodes) is the exact one.
 """
 
 from __future__ import annotations
