@@ -285,6 +285,49 @@ class KnowledgeGraph:
 
         return instances(self, cls)
 
+    # -- releases, changelogs and reference pages ------------------------------
+    def write_release(self, folder, label: str | None = None, base_url: str | None = None) -> list[Path]:
+        """Write a release of the graph to ``folder``: every export format, the VoID/DCAT
+        description, the linkset and SHA-256 checksums (:mod:`dngraph.release`). (``release()``
+        closes the stores.)"""
+        from .release import write_release
+
+        return write_release(self, folder, label, base_url)
+
+    def release_quads(self) -> bytes:
+        """The N-Quads a release of this graph holds (``dngraph.nq``)."""
+        from .release import RELEASED_GRAPHS
+
+        return self.export("nquads", RELEASED_GRAPHS, (), True)
+
+    def diff(self, old: str, new: str, repo: str | Path | None = None):
+        """What changed from ``old`` to ``new`` (each a release, project or data folder, or a
+        git revision of the git repository ``repo``, by default the current folder, as for git):
+        a :class:`dngraph.diff.Diff`. A bare data folder is built with this graph's ontology."""
+        import tempfile
+
+        from .diff import diff
+        from .snapshot import load_snapshot
+
+        def build(root):
+            with tempfile.TemporaryDirectory(prefix="dngraph-diff-cache-") as cache:
+                other = KnowledgeGraph(root, cache, self.reasoner)
+                try:
+                    return other.release_quads()
+                finally:
+                    other.release()
+
+        repo = Path(repo) if repo else Path.cwd()
+        sides = [load_snapshot(spec, repo, self.layout.ontology.parent, build) for spec in (old, new)]
+        return diff(sides[0].dataset, sides[1].dataset, old, new)
+
+    def write_docs(self, folder) -> Path:
+        """Write the ontology's offline HTML reference to ``folder/index.html`` (:mod:`dngraph.docs`)."""
+        from . import __version__
+        from .docs import write_docs
+
+        return write_docs(self.layout, folder, __version__)
+
 
 def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
          reasoner: str = "rules") -> KnowledgeGraph:

@@ -19,6 +19,7 @@ from .cache import write_atomic
 from .errors import DngraphError, QueryError
 from .export import EXPORT_FORMATS
 from .options import emit, graph_options, output_options, parse_params, read_stdin
+from .output import write_output
 from .queries import read_query_text
 from .shell import Shell
 
@@ -250,6 +251,58 @@ def serve_command(kg, host, port, workers, timeout, max_rows, max_concurrent):
     except ImportError as exc:
         raise DngraphError(f"dngraph serve needs {exc.name}: pip install 'dngraph[serve]'") from None
     serve(kg, host, port, Settings(workers, timeout, max_rows, max_concurrent))
+
+
+@cli.command("release")
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False),
+              help="The release folder: new, empty, or an older release (replaced whole).")
+@click.option("--version-label", metavar="LABEL", help="The version stamped on the release (default: the package's).")
+@click.option("--base-url", help="Where the files will be downloaded from (default: https://w3id.org/dngraph/release/LABEL/).")
+@graph_options
+def release_command(kg, output, version_label, base_url):
+    """Write a release: every export format, the VoID/DCAT description, the SSSOM
+    linkset and SHA256SUMS, the same bytes for the same data.
+
+    Example: dngraph release -o release/ --version-label 2026.11
+    """
+    for path in kg.write_release(output, version_label, base_url):
+        click.echo(f"{path}  {path.stat().st_size} bytes")
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "rdfpatch", "sparql"]), default="text",
+              show_default=True, help="text for people; rdfpatch (RDF Patch) or sparql (SPARQL Update) to apply.")
+@click.option("--repo", type=click.Path(file_okay=False, exists=True),
+              help="The git repository revisions are read from (default: the current folder).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
+@graph_options(reasoner=False)
+def diff_command(kg, old, new, fmt, repo, output):
+    """Show what changed from OLD to NEW, fact by fact per source document. Each is a
+    release folder, a project folder, a data folder or a git revision (HEAD~3, a tag).
+
+    Example: dngraph diff HEAD~1 HEAD
+    """
+    found = kg.diff(old, new, repo)
+    text = "\n".join(found.lines()) + "\n" if fmt == "text" else found.patch(fmt)
+    if output:
+        write_output(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command("docs")
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False),
+              help="The folder to write index.html to.")
+@graph_options(reasoner=False)
+def docs_command(kg, output):
+    """Write an offline HTML reference of the ontology: classes, properties, labels
+    (en, fr), definitions, domains, ranges and the SHACL shapes that constrain each.
+
+    Example: dngraph docs -o site/ontology
+    """
+    click.echo(kg.write_docs(output))
 
 
 def main(argv=None):

@@ -56,6 +56,8 @@ DATASET_IRI = "https://w3id.org/dngraph/dataset"
 WIKIDATA_DATASET = "http://www.wikidata.org/"
 GEONAMES_DATASET = "https://www.geonames.org/"
 PUBLISHER_IRI = "https://w3id.org/dngraph/id/organization/dngraph-maintainers"
+# Where the files of release {version} are published (`dngraph release`).
+RELEASE_BASE = "https://w3id.org/dngraph/release/"
 
 PREFIXES = {
     "dn": DN, "id": ID, "org": ORG, "time": TIME, "skos": SKOS, "dcterms": DCTERMS,

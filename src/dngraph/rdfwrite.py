@@ -27,6 +27,11 @@ def write(dataset, fmt: str) -> bytes:
     return sorted_lines(dataset, fmt)
 
 
+def turtle(dataset, extra_prefixes: dict) -> bytes:
+    """``dataset`` (canonicalized) as Turtle, with ``extra_prefixes`` bound too."""
+    return _turtle(_sorted(dataset), extra_prefixes).encode("utf-8")
+
+
 def sorted_lines(dataset, fmt: str = "nquads") -> bytes:
     """N-Triples (the default graph) or N-Quads, one statement a line, sorted."""
     import pyoxigraph as ox
@@ -59,14 +64,17 @@ def _sorted(quads) -> list:
     return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
 
 
-def _turtle(quads) -> str:
-    """The triples of ``quads`` as Turtle written by rdflib."""
+def _turtle(quads, extra_prefixes: dict | None = None) -> str:
+    """The triples of ``quads`` as Turtle written by rdflib; ``extra_prefixes`` are bound
+    beside the project's."""
     import io
 
     import rdflib
 
     graph = rdflib.Graph()
     _bind(graph)
+    for prefix, namespace in sorted((extra_prefixes or {}).items()):
+        graph.bind(prefix, namespace, override=True, replace=True)
     for quad in quads:
         graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     stream = io.BytesIO()
