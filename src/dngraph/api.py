@@ -23,6 +23,9 @@ __all__ = ["KnowledgeGraph", "Result", "open"]
 class KnowledgeGraph:
     """The Digital Nations graph: source files, the built store, queries and checks."""
 
+    #: Whether queries may reach the network (SERVICE); see :mod:`dngraph.guard`.
+    allow_network = False
+
     def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None,
                  reasoner: str = "rules"):
         from .store import OpenedStore
@@ -93,11 +96,12 @@ class KnowledgeGraph:
         graphs to the default graph. An inconsistent graph raises
         :class:`dngraph.errors.InconsistentGraph`."""
         from .clashes import refuse_if_any
-        from .userquery import execute
+        from .guard import execute_screened
 
         refuse_if_any(self.clashes())
-        return self._opened.run(lambda base: execute(
-            self._with_linked(base), text, self.default_graph(infer, linked), substitutions, predeclare))
+        return self._opened.run(lambda base: execute_screened(
+            self._with_linked(base), text, self.default_graph(infer, linked), substitutions, predeclare,
+            self.allow_network))
 
     def clashes(self) -> list:
         """The inconsistencies the build found (:class:`dngraph.clashes.Clash`); empty when consistent."""
@@ -114,8 +118,8 @@ class KnowledgeGraph:
         adds the linked dumps' graphs to the default graph."""
         from .userquery import unknown_terms
 
-        warnings = unknown_terms(text, self.ontology_terms())
         answer = self.raw_query(text, bindings, infer, predeclare=True, linked=linked)
+        warnings = unknown_terms(text, self.ontology_terms())
         return collect(answer, labels=self.labels, warnings=warnings)
 
     def library(self, name: str, infer: bool = False, **bindings) -> Result:
@@ -287,15 +291,18 @@ class KnowledgeGraph:
 
 
 def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
-         reasoner: str = "rules") -> KnowledgeGraph:
+         reasoner: str = "rules", allow_network: bool = False) -> KnowledgeGraph:
     """Open the knowledge graph shipped with dngraph, or the one under ``root``.
 
     ``reasoner`` computes the OWL 2 RL entailments: ``"rules"`` (the default, rules
-    run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference)."""
+    run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference).
+    ``allow_network`` lets queries use ``SERVICE`` (refused otherwise: :mod:`dngraph.guard`)."""
     from .build import REASONERS
 
     if reasoner not in REASONERS:
         from .errors import ParameterError
 
         raise ParameterError(f"reasoner {reasoner!r}: use one of {', '.join(REASONERS)}")
-    return KnowledgeGraph(root, cache_dir, reasoner)
+    kg = KnowledgeGraph(root, cache_dir, reasoner)
+    kg.allow_network = allow_network
+    return kg

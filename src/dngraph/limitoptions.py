@@ -1,0 +1,37 @@
+"""The options of the commands that run queries people write: network, time and rows.
+
+``--allow-network`` lets a query use ``SERVICE`` (:mod:`dngraph.guard`); ``--timeout``
+runs the query in a worker process that is killed at the limit, with ``--max-rows``
+capping the answer (:mod:`dngraph.sandbox`). Apply below ``graph_options``, so the
+command's ``kg`` arrives here first.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import click
+
+_OPTIONS = [
+    click.option("--allow-network", is_flag=True,
+                 help="Let the query reach other endpoints with SERVICE (refused otherwise)."),
+    click.option("--timeout", type=click.FloatRange(0.01, 86400), metavar="SECONDS",
+                 help="Stop the query after this many seconds (exit 2); it then runs in a worker process."),
+    click.option("--max-rows", type=click.IntRange(1), metavar="N",
+                 help="Refuse an answer of more than N rows or triples (exit 2; default with --timeout: "
+                      "$DNGRAPH_MAX_ROWS or 1000000)."),
+]
+
+
+def limit_options(func):
+    """Add --allow-network, --timeout and --max-rows; they are set on the command's ``kg``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, kg, allow_network=False, timeout=None, max_rows=None, **kwargs):
+        kg.allow_network = allow_network
+        kg.timeout, kg.max_rows = timeout, max_rows
+        return func(*args, kg=kg, **kwargs)
+
+    for option in reversed(_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
