@@ -35,3 +35,12 @@ def limit(name: str) -> int:
     if value <= 0:
         raise ParameterError(f"{variable}={raw!r}: expected a positive whole number")
     return value
+
+
+def check_param_size(name: str, value, kind: str = "") -> None:
+    """A :class:`ParameterError` when the text of parameter ``name`` (of type ``kind``) is over the
+    ``param_bytes`` limit."""
+    size = len(str(value).encode("utf-8", errors="replace"))
+    if size > limit("param_bytes"):
+        raise ParameterError(f"parameter {name!r}{f' ({kind})' if kind else ''}: {size} bytes, more than the limit of "
+                             f"{limit('param_bytes')} (DNGRAPH_MAX_PARAM_BYTES)")
