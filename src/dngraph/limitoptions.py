@@ -15,8 +15,9 @@ import click
 _OPTIONS = [
     click.option("--allow-network", is_flag=True,
                  help="Let the query reach other endpoints with SERVICE (refused otherwise)."),
-    click.option("--timeout", type=click.FloatRange(0.01, 86400), metavar="SECONDS",
-                 help="Stop the query after this many seconds (exit 2); it then runs in a worker process."),
+    click.option("--timeout", type=click.FloatRange(0.01, 86400), metavar="SECONDS", envvar="DNGRAPH_TIMEOUT",
+                 help="Stop the query after this many seconds (exit 2; default $DNGRAPH_TIMEOUT, none); "
+                      "the query then runs in a worker process, which Ctrl-C also stops at once."),
     click.option("--max-rows", type=click.IntRange(1), metavar="N",
                  help="Refuse an answer of more than N rows or triples (exit 2; default with --timeout: "
                       "$DNGRAPH_MAX_ROWS or 1000000)."),
