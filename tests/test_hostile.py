@@ -19,7 +19,7 @@ from dngraph.params import parse_param_line
 
 from conftest import ROOT
 
-FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 # Each kills a Python process that hands it to pyoxigraph unchecked (a segmentation fault).

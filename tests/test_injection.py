@@ -18,7 +18,7 @@ from dngraph.errors import ParameterError, QueryError
 
 from serving import running_server
 
-PROPERTY = settings(max_examples=120, deadline=None, derandomize=True,
+PROPERTY = settings(max_examples=120, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 # Text written to break out of a term, were it ever spliced into the query.

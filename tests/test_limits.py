@@ -113,3 +113,17 @@ def test_ctrl_c_stops_a_limited_query_at_once(cache_dir):
     time.sleep(0.2)
     assert not any(Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
                    for pid in workers)
+
+
+def test_ctrl_c_stops_an_unlimited_query_at_once(cache_dir):
+    process = dngraph_cli("sparql", "--query", RUNAWAY, cache_dir=cache_dir)
+    time.sleep(4)  # imported, opened the graph, running the query
+    assert process.poll() is None
+    interrupted = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    try:
+        process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert time.monotonic() - interrupted < 3
+    assert process.returncode == -signal.SIGINT
