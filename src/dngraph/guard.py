@@ -87,13 +87,11 @@ def _mask(text: str) -> tuple[str, list[str]]:
 
 
 def _check_nesting(code: str) -> None:
-    depth = deepest = 0
+    most, depth = limit("nesting"), 0
     for char in re.findall(r"[{}()\[\]]", code):
         depth = depth + 1 if char in _OPEN else max(depth - 1, 0)
-        deepest = max(deepest, depth)
-        if deepest > limit("nesting"):
-            raise QueryError(f"query refused: nested more than {limit('nesting')} levels deep "
-                             "(DNGRAPH_MAX_NESTING)")
+        if depth > most:
+            raise QueryError(f"query refused: nested more than {most} levels deep (DNGRAPH_MAX_NESTING)")
 
 
 def _dataset(code: str, iris: list[str]) -> Screened:
