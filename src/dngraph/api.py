@@ -23,6 +23,13 @@ __all__ = ["KnowledgeGraph", "Result", "open"]
 class KnowledgeGraph:
     """The Digital Nations graph: source files, the built store, queries and checks."""
 
+    #: Whether queries may reach the network (SERVICE); see :mod:`dngraph.guard`.
+    allow_network = False
+    #: Seconds :meth:`sparql` and :meth:`query` may run, and the most rows they may answer;
+    #: either set runs them in a worker process that is killed at the limit (:mod:`dngraph.sandbox`).
+    timeout: float | None = None
+    max_rows: int | None = None
+
     def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None,
                  reasoner: str = "rules"):
         from .store import OpenedStore
@@ -93,11 +100,12 @@ class KnowledgeGraph:
         graphs to the default graph. An inconsistent graph raises
         :class:`dngraph.errors.InconsistentGraph`."""
         from .clashes import refuse_if_any
-        from .userquery import execute
+        from .guard import execute_screened
 
         refuse_if_any(self.clashes())
-        return self._opened.run(lambda base: execute(
-            self._with_linked(base), text, self.default_graph(infer, linked), substitutions, predeclare))
+        return self._opened.run(lambda base: execute_screened(
+            self._with_linked(base), text, self.default_graph(infer, linked), substitutions, predeclare,
+            self.allow_network))
 
     def clashes(self) -> list:
         """The inconsistencies the build found (:class:`dngraph.clashes.Clash`); empty when consistent."""
@@ -114,8 +122,12 @@ class KnowledgeGraph:
         adds the linked dumps' graphs to the default graph."""
         from .userquery import unknown_terms
 
-        warnings = unknown_terms(text, self.ontology_terms())
+        if self.timeout is not None or self.max_rows is not None:
+            from .sandbox import run_limited
+
+            return run_limited(self, "sparql", text, infer=infer, linked=linked, **bindings)
         answer = self.raw_query(text, bindings, infer, predeclare=True, linked=linked)
+        warnings = unknown_terms(text, self.ontology_terms())
         return collect(answer, labels=self.labels, warnings=warnings)
 
     def library(self, name: str, infer: bool = False, **bindings) -> Result:
@@ -180,6 +192,10 @@ class KnowledgeGraph:
         """
         from .queries import check_classes
 
+        if self.timeout is not None or self.max_rows is not None:
+            from .sandbox import run_limited
+
+            return run_limited(self, "query", name, infer=infer, with_sources=with_sources, **params)
         saved = self.saved(name)
         bound = saved.bind(params)
         check_classes(saved, bound, lambda text, terms: bool(self.raw_query(text, terms)))
@@ -330,15 +346,21 @@ class KnowledgeGraph:
 
 
 def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
-         reasoner: str = "rules") -> KnowledgeGraph:
+         reasoner: str = "rules", allow_network: bool = False, timeout: float | None = None,
+         max_rows: int | None = None) -> KnowledgeGraph:
     """Open the knowledge graph shipped with dngraph, or the one under ``root``.
 
     ``reasoner`` computes the OWL 2 RL entailments: ``"rules"`` (the default, rules
-    run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference)."""
+    run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference).
+    ``allow_network`` lets queries use ``SERVICE`` (refused otherwise: :mod:`dngraph.guard`);
+    ``timeout`` (seconds) and ``max_rows`` bound every :meth:`~KnowledgeGraph.sparql` and
+    :meth:`~KnowledgeGraph.query` (:mod:`dngraph.sandbox`)."""
     from .build import REASONERS
 
     if reasoner not in REASONERS:
         from .errors import ParameterError
 
         raise ParameterError(f"reasoner {reasoner!r}: use one of {', '.join(REASONERS)}")
-    return KnowledgeGraph(root, cache_dir, reasoner)
+    kg = KnowledgeGraph(root, cache_dir, reasoner)
+    kg.allow_network, kg.timeout, kg.max_rows = allow_network, timeout, max_rows
+    return kg

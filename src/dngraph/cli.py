@@ -18,6 +18,7 @@ from . import __version__
 from .cache import write_atomic
 from .errors import DngraphError, QueryError
 from .export import EXPORT_FORMATS
+from .limitoptions import limit_options
 from .options import emit, graph_options, output_options, parse_params, read_stdin
 from .output import write_output
 from .queries import read_query_text
@@ -95,6 +96,7 @@ def list_queries(kg):
               help="Add a sources column: the graphs stating the facts behind each row ('inferred' for entailed ones).")
 @output_options
 @graph_options
+@limit_options
 def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
     """Run the saved query NAME.
 
@@ -111,6 +113,7 @@ def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
 @click.option("--query", "-q", "text", help="The query text, instead of FILE.")
 @output_options
 @graph_options
+@limit_options
 def run_sparql(kg, file, text, fmt, output, no_infer):
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from FILE, - (standard input) or --query.
 

@@ -33,7 +33,10 @@ class SourceFile:
 
 
 def source_files(layout: Layout) -> list[SourceFile]:
-    """The ontology and every data file, each with its graph IRI."""
+    """The ontology and every data file, each with its graph IRI; a symbolic link out
+    of the project is refused (:mod:`dngraph.inputs`)."""
+    from .inputs import input_problem
+
     if not layout.ontology.is_file():
         raise LoadError(layout.ontology, "ontology file not found")
     files = [SourceFile(layout.ontology, ONTOLOGY_IRI)]
@@ -41,6 +44,9 @@ def source_files(layout: Layout) -> list[SourceFile]:
     for path in layout.data_files():
         if path.is_dir():
             raise LoadError(path, "is a folder, not a Turtle file: rename it so it does not end in .ttl")
+        problem = input_problem(path, "data_bytes", layout.root)
+        if problem:
+            raise LoadError(path, problem)
         graph = SOURCE + path.stem
         if graph in seen:
             raise LoadError(path, f"same graph name as {seen[graph]}: file names under data/ must be unique")
@@ -50,7 +56,13 @@ def source_files(layout: Layout) -> list[SourceFile]:
 
 
 def read_source(path: Path) -> bytes:
-    """The bytes of an input file; a :class:`LoadError` naming it if it cannot be read."""
+    """The bytes of an input file; a :class:`LoadError` naming it if it cannot be read,
+    is not a regular file or is over the ``data_bytes`` limit (:mod:`dngraph.inputs`)."""
+    from .inputs import input_problem
+
+    problem = input_problem(path, "data_bytes")
+    if problem:
+        raise LoadError(path, problem)
     try:
         return Path(path).read_bytes()
     except IsADirectoryError:

@@ -21,10 +21,13 @@ from .errors import OutputError
 def write_output(path: str | Path, text: str | bytes) -> None:
     """Write ``text`` (UTF-8, or bytes as they are) to ``path``; an :class:`OutputError`
     naming it if that cannot be done."""
+    from .leftovers import sweep, temp_prefix
+
     path = Path(path)
     mode = _mode_for(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        sweep(path)  # what a killed writer left (see dngraph.leftovers)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ParameterError, QueryError
+from .limits import check_param_size
 from .params import Param, parse_param_line
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
@@ -54,12 +55,19 @@ class SavedQuery:
                 if p.default is None:
                     continue
                 raw = p.default
+            check_param_size(p.name, raw, p.describe_type())
             bound[p.name] = p.to_term(raw)
         return bound
 
 
 def read_query_text(path: Path) -> str:
-    """The text of a query file; a :class:`QueryError` naming it (and the line) if it cannot be read."""
+    """The text of a query file; a :class:`QueryError` naming it (and the line) if it cannot be read,
+    is not a regular file or is over the ``query_bytes`` limit (:mod:`dngraph.inputs`)."""
+    from .inputs import input_problem
+
+    problem = input_problem(path, "query_bytes")
+    if problem:
+        raise QueryError(f"{path}: {problem}")
     try:
         blob = Path(path).read_bytes()
     except IsADirectoryError:
@@ -119,8 +127,13 @@ def load_queries(directory: Path) -> tuple[dict[str, SavedQuery], dict[str, Quer
     be used, by name: one broken file does not hide the others."""
     queries: dict[str, SavedQuery] = {}
     broken: dict[str, QueryError] = {}
+    from .inputs import input_problem
+
     for path in sorted(Path(directory).glob("*.rq")):
         try:
+            problem = input_problem(path, "query_bytes", Path(directory).parent)
+            if problem:
+                raise QueryError(f"{path}: {problem}")
             queries[path.stem] = parse_query_file(path)
         except QueryError as exc:
             broken[path.stem] = exc

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .cache import cache_key
 from .errors import CacheError
+from .leftovers import sweep, temp_prefix
 from .resources import Layout, cache_dir
 
 MANIFEST = "manifest.json"
@@ -82,7 +83,8 @@ def open_store(layout: Layout, directory: Path | None = None, reasoner: str = "r
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+        sweep(path)  # the folder of a build that was killed (dngraph.leftovers)
+        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=temp_prefix(path), suffix=".tmp"))
     except OSError:  # a read-only cache folder costs speed, not correctness
         store, manifest = build_store(layout, reasoner, None)
         return store, manifest, True

@@ -1,0 +1,197 @@
+"""Queries under a wall-clock limit and a row cap, in a worker process that can be killed.
+
+pyoxigraph cannot cancel a query once it runs, and a Python signal handler waits
+until the native code returns, so neither a time limit nor Ctrl-C can stop a query
+run in the caller's own process. As ``dngraph serve`` does (:mod:`dngraph.serve.pool`),
+a query with a limit runs in a worker process (started once per
+:class:`~dngraph.api.KnowledgeGraph`, with the built store opened by its path), and
+the caller waits for the answer in short polls: at the time limit, or on Ctrl-C,
+the worker is killed at once and the caller gets :class:`LimitReached` (or the
+``KeyboardInterrupt``); the next query starts a new worker. The worker reads at most
+``max_rows + 1`` rows of a SPARQL answer, so a huge answer is refused, never held whole
+and never cut silently.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import time
+import weakref
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from . import errors
+from .errors import DngraphError, QueryError
+
+_STARTUP_SECONDS = 300  # opening (or building) the graph in the worker
+
+
+class LimitReached(QueryError):
+    """A query ran past its time limit or answered more rows than its cap."""
+
+
+def run_limited(kg, method: str, *args, **kwargs):
+    """``kg.method(*args, **kwargs)`` (``sparql`` or ``query``) in the worker, under
+    ``kg.timeout`` seconds (None: no limit) and ``kg.max_rows`` rows."""
+    from .limits import limit
+
+    sandbox = kg.__dict__.get("_sandbox")
+    if sandbox is None:
+        sandbox = kg.__dict__["_sandbox"] = _Sandbox()
+        weakref.finalize(kg, sandbox.stop)  # the worker goes with its graph object
+    cap = kg.max_rows or limit("rows")
+    reply = sandbox.call(kg, (method, args, kwargs, cap), kg.timeout)
+    if reply[0] == "error":
+        raise _rebuilt(*reply[1:])
+    if reply[0] == "rows":
+        raise LimitReached(f"answer refused: more than {cap} rows or triples "
+                           "(raise --max-rows, max_rows= or DNGRAPH_MAX_ROWS)")
+    result = reply[1]
+    result.labels = kg.labels
+    if reply[2] is not None:  # the sources of each row (--with-sources), cited again here
+        from .citations import with_sources
+
+        result = with_sources(result, reply[2])
+    return result
+
+
+class _Sandbox:
+    def __init__(self):
+        self.conn = self.tx = self.process = self.started_for = None
+
+    def call(self, kg, job, timeout: float | None):
+        self._start(kg)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            self.tx.send(job)
+            while not self.conn.poll(0.05):
+                if deadline is not None and time.monotonic() >= deadline:
+                    self.stop()
+                    raise LimitReached(f"query stopped after {timeout:g} s, its time limit "
+                                       "(raise --timeout or timeout=)")
+            return self.conn.recv()
+        except (EOFError, OSError):
+            self.stop()
+            raise errors.InternalError("the query's worker process stopped without answering "
+                                       "(out of memory, or killed)") from None
+        except BaseException:
+            self.stop()  # Ctrl-C: the worker goes at once, the interrupt goes on
+            raise
+
+    def _start(self, kg) -> None:
+        key = (str(kg.layout.root), str(kg.cache_dir or ""), kg.reasoner, kg.allow_network)
+        if self.process is not None and self.process.poll() is None and self.started_for == key:
+            return
+        self.stop()
+        # A new interpreter rather than multiprocessing's spawn, which would run the
+        # caller's __main__ again (a script without a main guard would start itself).
+        to_child, from_parent = os.pipe()
+        to_parent, from_child = os.pipe()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [
+            str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")])))
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from dngraph.sandbox import worker_main; worker_main()",
+             str(to_child), str(from_child), *key[:3], "1" if key[3] else ""],
+            pass_fds=(to_child, from_child), env=env, stdin=subprocess.DEVNULL)
+        os.close(to_child)
+        os.close(from_child)
+        self.tx, self.conn = Connection(from_parent, readable=False), Connection(to_parent, writable=False)
+        self.started_for = key
+        reply = self.conn.recv() if self.conn.poll(_STARTUP_SECONDS) else ("error", "InternalError",
+                                                                            "the query worker did not start", 3)
+        if reply[0] == "error":
+            self.stop()
+            raise _rebuilt(*reply[1:])
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=5)
+            self.conn.close()
+            self.tx.close()
+        self.process = self.conn = self.tx = None
+
+
+def worker_main() -> None:
+    """The worker: ``python -c ... READ_FD WRITE_FD ROOT CACHE_DIR REASONER ALLOW_NETWORK``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller stops its worker itself
+    os.dup2(2, 1)  # anything a library prints goes to stderr, never into the answer
+    read_fd, write_fd, root, cache_dir, reasoner, allow_network = sys.argv[1:7]
+    rx, conn = Connection(int(read_fd), writable=False), Connection(int(write_fd), readable=False)
+    _serve(rx, conn, root, cache_dir, reasoner, bool(allow_network))
+
+
+def _serve(rx, conn, root, cache_dir, reasoner, allow_network) -> None:
+    from .api import open as open_graph
+
+    kg = open_graph(root, cache_dir or None, reasoner, allow_network=allow_network)
+    try:
+        kg.store
+        conn.send(("ready",))
+    except DngraphError as exc:
+        conn.send(("error", type(exc).__name__, str(exc), exc.exit_code))
+        return
+    while True:
+        try:
+            method, args, kwargs, cap = rx.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_answer(kg, method, args, kwargs, cap))
+
+
+def _answer(kg, method: str, args, kwargs, cap: int) -> tuple:
+    from .result import Result
+
+    try:
+        if method == "sparql":
+            result = _capped_sparql(kg, cap, *args, **kwargs)
+        else:
+            result = getattr(kg, method)(*args, **kwargs)
+    except DngraphError as exc:
+        return ("error", type(exc).__name__, str(exc), exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - a bug is reported to the caller, who raises it
+        return ("error", "InternalError", f"{type(exc).__name__}: {exc}", errors.EXIT_INTERNAL)
+    if result is None or len(result) > cap:
+        return ("rows",)
+    result.labels = None
+    sources = getattr(result, "sources", None)
+    if sources is not None:  # a cited answer's class cannot be pickled: send its parts
+        result = Result(result.variables[:-1], [{k: v for k, v in row.items() if k != result.column}
+                                                for row in result.terms], result.kind, warnings=result.warnings)
+    return ("ok", result, sources)
+
+
+def _capped_sparql(kg, cap: int, text: str, infer: bool = True, linked: bool = False, **bindings):
+    """:meth:`KnowledgeGraph.sparql` reading at most ``cap + 1`` rows or triples; None past the cap."""
+    import pyoxigraph
+
+    from .result import Result, collect
+    from .userquery import unknown_terms
+
+    answer = kg.raw_query(text, bindings, infer, predeclare=True, linked=linked)
+    warnings = unknown_terms(text, kg.ontology_terms())
+    if isinstance(answer, pyoxigraph.QueryBoolean):
+        return collect(answer, warnings=warnings)
+    head = list(itertools.islice(answer, cap + 1))
+    if len(head) > cap:
+        return None
+    if isinstance(answer, pyoxigraph.QueryTriples):
+        return Result(kind="graph", triples=head, warnings=warnings)
+    variables = [v.value for v in answer.variables]
+    terms = [{name: s[name] for name in variables if s[name] is not None} for s in head]
+    return Result(variables, terms, warnings=warnings)
+
+
+def _rebuilt(name: str, message: str, exit_code: int) -> DngraphError:
+    """The worker's error, as the same class when it takes a message alone."""
+    cls = getattr(errors, name, None) or globals().get(name)
+    try:
+        exc = cls(message) if isinstance(cls, type) and issubclass(cls, DngraphError) else DngraphError(message)
+    except TypeError:
+        exc = DngraphError(message)
+    exc.exit_code = exit_code
+    return exc
