@@ -37,6 +37,9 @@ EDITORIAL = SOURCE + "editors-reading"
 # Public pages under data/public (URLs in each file and in tests/claims/*.tsv).
 MOIS_2018 = SOURCE + "mois-2018-d7-wellington"  # mois.go.kr news of 2018-02-26
 DIGST_2020 = SOURCE + "digst-2020-denmark-signs-charter"  # en.digst.dk news of November 2020
+DIGST_DK = SOURCE + "digst-digital-nations-dk"  # digst.dk page "Digital Nations" (Danish)
+CUTI_2018 = SOURCE + "cuti-2018-uruguay-d9-presidency"  # cuti.org.uy news of 2018-11-22
+ECO_2018 = SOURCE + "eco-2018-portugal-joins-d9"  # eco.sapo.pt news of 2018-11-21
 
 TEN = {"CA", "DK", "EE", "IL", "MX", "NZ", "PT", "KR", "GB", "UY"}
 FOUNDERS = {"EE", "IL", "NZ", "KR", "GB"}
@@ -123,7 +126,8 @@ def test_no_members_before_the_forum_was_founded(kg):
 def test_members_join_dates(kg):
     joined = {r["code"]: r.get("joined") for r in rows(kg, "members")}
     assert joined["CA"] == "2018-02" and joined["UY"] == "2018-02"
-    assert joined["MX"] == "2018-11" and joined["PT"] == "2018-11"
+    # eco.sapo.pt 2018-11-21: Portugal is in the group "a partir desta quinta-feira" (22 November 2018).
+    assert joined["MX"] == "2018-11" and joined["PT"] == "2018-11-22"
     assert joined["DK"] == "2019-11"  # the most precise date a source gives
     assert all(joined[code] == "2014-12" for code in FOUNDERS)
 
@@ -140,7 +144,10 @@ def test_membership_timeline_for_canada(kg):
     result = rows(kg, "membership-timeline", nation="ca")
     assert {r["member"] for r in result} == {nation("ca")}
     joined = {(r["date"], r["source"]) for r in result if r["event"] == "joined"}
-    assert joined == {("2018-02", WIKIPEDIA), ("2018-02", NZ_PAGE), ("2018-02", MOIS_2018)}
+    # cuti.org.uy: "In February 2018 it was renamed D7, as Canada and Uruguay joined";
+    # eco.sapo.pt: "em 2017, com a entrada do Uruguai e do Canadá, cresceu para D7" (the pages disagree).
+    assert joined == {("2018-02", WIKIPEDIA), ("2018-02", NZ_PAGE), ("2018-02", MOIS_2018),
+                      ("2018-02", CUTI_2018), ("2017", ECO_2018)}
     attested = {(r["date"], r["source"]) for r in result if r["event"] == "attested"}
     assert ("2020-10-27", RESPONSIVE) in attested
     assert ("2020-11", SHARED_SOLUTIONS) in attested
@@ -328,9 +335,10 @@ def test_declarations_and_shared_approach(kg):
 
 def test_canada_leads_the_sustainable_government_it_group(kg):
     result = rows(kg, "working-groups")
-    # 004: four thematic groups; 003 names them.
+    # 004: four thematic groups; 003 names them. digst.dk and the Uruguayan pages of November 2018
+    # add "a gruppe om Digital Rights, som er inaktiv" ("the working groups on ... digital rights").
     assert {r["group"] for r in result} == {ID + f"working-group/{g}" for g in (
-        "artificial-intelligence", "data-360", "digital-identity", "sustainable-government-it")}
+        "artificial-intelligence", "data-360", "digital-identity", "digital-rights", "sustainable-government-it")}
     green = [r for r in result if r["group"] == ID + "working-group/sustainable-government-it"]
     assert {r.get("leadNation") for r in green} == {nation("ca")}
     # 001: Mark Levene "chairs its new Greening Digital Government thematic group".
@@ -371,7 +379,8 @@ def test_nation_profile_of_canada(kg):
     assert field_values(result, "ISO 3166-1 alpha-2") == {"CA"}
     assert field_values(result, "ISO 3166-1 alpha-3") == {"CAN"}
     assert field_values(result, "Wikidata") == {"http://www.wikidata.org/entity/Q16"}
-    assert field_values(result, "member since") == {"2018-02"}
+    # February 2018 (mois.go.kr, cuti.org.uy, ...) or 2017 (eco.sapo.pt): both claims are kept.
+    assert field_values(result, "member since") == {"2018-02", "2017"}
     assert field_values(result, "forum chair") == {2020}
     assert ID + "summit/2020" in field_values(result, "hosted")
     assert field_values(result, "leads") == {ID + "working-group/sustainable-government-it"}
@@ -429,7 +438,9 @@ def test_sources_of_a_membership_show_periods(kg):
     periods = {(r["value"], r["source"]) for r in result if r["property"] == "http://www.w3.org/ns/org#memberDuring"}
     # Wikipedia: Denmark joined as the tenth member in November 2019; digital.govt.nz: 2019.
     # en.digst.dk: "Denmark joined the network in November 2019".
-    assert periods == {("2019-11/..", WIKIPEDIA), ("2019/..", NZ_PAGE), ("2019-11/..", DIGST_2020)}
+    # digst.dk: "Danmark indtrådte i samarbejdet i november 2019 som det nyeste medlem".
+    assert periods == {("2019-11/..", WIKIPEDIA), ("2019/..", NZ_PAGE), ("2019-11/..", DIGST_2020),
+                       ("2019-11/..", DIGST_DK)}
 
 
 # -- disagreements ---------------------------------------------------------------------
