@@ -65,8 +65,9 @@ def test_who_chairs_the_forum_each_year(kg):
     assert {(r["year"], r["nation"]) for r in rows} == {
         ("2020", ID + "nation/ca"), ("2021", ID + "nation/gb"), ("2022", ID + "nation/kr"),
         # Public pages (data/public): gov.uk (UK 2014, Estonia 2015), mois.go.kr (Korea 2016),
-        # leadingdigitalgovs.org (Portugal 2023).
-        ("2014", ID + "nation/gb"), ("2015", ID + "nation/ee"), ("2016", ID + "nation/kr"), ("2023", ID + "nation/pt")}
+        # leadingdigitalgovs.org (Portugal 2023), uruguayxxi.gub.uy and cuti.org.uy (Uruguay 2019).
+        ("2014", ID + "nation/gb"), ("2015", ID + "nation/ee"), ("2016", ID + "nation/kr"), ("2023", ID + "nation/pt"),
+        ("2019", ID + "nation/uy")}
 
 
 def test_where_canada_assumed_the_chair(kg):
