@@ -231,3 +231,23 @@ def test_the_2023_summit_met_in_lisbon(kg):
     host = ask(kg, f"SELECT ?host ?g WHERE {{ GRAPH ?g {{ <{ID}summit/2023> dn:host ?host }} }}")
     assert {(r["host"], r["g"]) for r in host} == {(ID + "nation/pt", SOURCE + "editors-reading")}
 
+
+def test_pages_disagree_on_the_year_the_charter_was_updated(kg):
+    # https://www.leadingdigitalgovs.org/news-updates: "The Charter was reviewed and updated in 2020.";
+    # https://www.leadingdigitalgovs.org/about: "The Charter was reviewed and updated in 2021."
+    rows = kg.query("disagreements").rows
+    dates = {(str(r["value"]), r["source"]) for r in rows
+             if r["subject"] == ID + "charter/updated-digital-nations-charter" and r["property"].endswith("/date")}
+    assert {("2020", SOURCE + "leadingdigitalgovs-news-updates"), ("2021", SOURCE + "leadingdigitalgovs-about")} <= dates
+
+
+def test_which_working_group_wrote_the_data_360_declaration_and_the_ai_framework(kg):
+    # leadingdigitalgovs.org/news-updates: "Drafted by the Data 360 working group, this shared declaration";
+    # "Written by the Artificial Intelligence working group, this framework was adopted at the D9 Ministerial
+    # Summit in Israel in 2018". The first was only the editors' reading before this page.
+    rows = ask(kg, f"""SELECT ?doc ?group WHERE {{ GRAPH <{SOURCE}leadingdigitalgovs-news-updates> {{
+        ?doc dn:producedBy ?group }} }}""")
+    assert {(r["doc"], r["group"]) for r in rows} == {
+        (ID + "declaration/data-360", ID + "working-group/data-360"),
+        (ID + "document/d9-approach-to-responsible-use-of-ai", ID + "working-group/artificial-intelligence")}
+

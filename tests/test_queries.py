@@ -273,8 +273,10 @@ def test_each_charter_is_signed_as_its_own_source_says(kg):
     during = {(r["value"], r["source"]) for r in result if r["field"] == "signed during"}
     assert (ID + "summit/2020", SHARED_SOLUTIONS) in during
     dates = {(r["value"], r["source"]) for r in result if r["field"] == "date"}
-    # leadingdigitalgovs.org/about: "The Charter was reviewed and updated in 2021."
-    assert dates == {("2020-11", SHARED_SOLUTIONS), ("2021", SOURCE + "leadingdigitalgovs-about")}
+    # leadingdigitalgovs.org/about: "The Charter was reviewed and updated in 2021."; its earlier
+    # news-updates page: "The Charter was reviewed and updated in 2020."
+    assert dates == {("2020-11", SHARED_SOLUTIONS), ("2021", SOURCE + "leadingdigitalgovs-about"),
+                     ("2020", SOURCE + "leadingdigitalgovs-news-updates")}
     # 004: "They all just signed off on the 2021 Digital Nations Charter": its own title and
     # date; that it was signed at the 2021 summit and may be the update is the editors' reading.
     later = _charter_facts(kg, "2021-digital-nations-charter")
@@ -345,7 +347,9 @@ def test_canada_leads_the_sustainable_government_it_group(kg):
     assert {r.get("chair") for r in green} == {ID + "person/mark-levene"}
     assert ID + "document/shared-approach-to-sustainable-digital-government" in {r.get("output") for r in green}
     ai = [r for r in result if r["group"] == ID + "working-group/artificial-intelligence"]
-    assert {r.get("output") for r in ai} == {ID + "publication/creating-the-right-culture-to-foster-ai"}
+    # leadingdigitalgovs.org/news-updates: "Written by the Artificial Intelligence working group, this framework".
+    assert {r.get("output") for r in ai} == {ID + "publication/creating-the-right-culture-to-foster-ai",
+                                             ID + "document/d9-approach-to-responsible-use-of-ai"}
 
 
 # -- people --------------------------------------------------------------------------------
@@ -406,7 +410,8 @@ def test_outputs_of_a_group(kg):
     result = rows(kg, "outputs", group="data-360")
     assert {(r["relation"], r["thing"]) for r in result} == {("produced", ID + "declaration/data-360")}
     ai = rows(kg, "outputs", group="artificial-intelligence")
-    assert {r["thing"] for r in ai} == {ID + "publication/creating-the-right-culture-to-foster-ai"}
+    assert {r["thing"] for r in ai} == {ID + "publication/creating-the-right-culture-to-foster-ai",
+                                        ID + "document/d9-approach-to-responsible-use-of-ai"}
 
 
 def test_outputs_of_a_nation(kg):
