@@ -251,3 +251,12 @@ def test_which_working_group_wrote_the_data_360_declaration_and_the_ai_framework
         (ID + "declaration/data-360", ID + "working-group/data-360"),
         (ID + "document/d9-approach-to-responsible-use-of-ai", ID + "working-group/artificial-intelligence")}
 
+
+
+def test_the_2021_chair_hosted_the_8th_summit(kg):
+    # https://www.leadingdigitalgovs.org/2021-ministerial-summit-london-copy: "As Chair of the Digital Nations in
+    # 2021, the United Kingdom hosted the 8th annual Digital Nations Ministerial Summit in November 2021".
+    page = SOURCE + "leadingdigitalgovs-2021-summit"
+    rows = ask(kg, f"""SELECT ?chair ?host ?ordinal WHERE {{ GRAPH <{page}> {{
+        <{ID}chair-term/2021> dn:chairNation ?chair . <{ID}summit/2021> dn:host ?host ; dn:ordinal ?ordinal }} }}""")
+    assert {(r["chair"], r["host"], r["ordinal"]) for r in rows} == {(ID + "nation/gb", ID + "nation/gb", 8)}

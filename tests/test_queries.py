@@ -175,9 +175,10 @@ def test_summit_2021_chaired_by_chris_philp_hosted_by_the_uk(kg):
         assert r["host"] == nation("gb")
         assert r["chair"] == ID + "person/chris-philp" and r["chairLabel"] == "Chris Philp"
         assert r["ordinal"] == 8
-        assert r["startDate"] == "2021-11-18"
         assert r["attendance"] == "online"
         assert r["theme"] == ID + "theme/digital-government-in-open-societies"
+    # The earliest start a page gives: the forum's virtual package, "16-18 November 2021" (the others: the 18th).
+    assert {r["startDate"] for r in result} == {"2021-11-16"}
     outcomes = {r.get("outcome") for r in result}
     assert ID + "statement/2021-joint-statement" in outcomes
     assert ID + "document/shared-approach-to-sustainable-digital-government" in outcomes
@@ -215,7 +216,10 @@ def test_one_summit_in_full(kg):
     result = rows(kg, "summit", summit="2021")
     assert field_values(result, "chair", UK_DECLARATION) == {ID + "person/chris-philp"}
     assert field_values(result, "host") == {nation("gb")}
-    assert field_values(result, "start date") == {datetime.date(2021, 11, 18)}
+    # leadingdigitalgovs.org virtual package: "taking place 16-18 November 2021"; the others: 18 November.
+    assert field_values(result, "start date") == {datetime.date(2021, 11, 18), datetime.date(2021, 11, 16)}
+    assert field_values(result, "start date", SOURCE + "leadingdigitalgovs-2021-virtual-package") == {
+        datetime.date(2021, 11, 16)}
     assert field_values(result, "ordinal", BUTTON) == {8}
     assert field_values(result, "participant", UK_DECLARATION) >= {nation(c.lower()) for c in TEN}
     # 004 puts the 2021 Charter beside the 8th summit without saying it was signed there:
@@ -276,7 +280,8 @@ def test_each_charter_is_signed_as_its_own_source_says(kg):
     # leadingdigitalgovs.org/about: "The Charter was reviewed and updated in 2021."; its earlier
     # news-updates page: "The Charter was reviewed and updated in 2020."
     assert dates == {("2020-11", SHARED_SOLUTIONS), ("2021", SOURCE + "leadingdigitalgovs-about"),
-                     ("2020", SOURCE + "leadingdigitalgovs-news-updates")}
+                     ("2020", SOURCE + "leadingdigitalgovs-news-updates"),
+                     ("2021", SOURCE + "leadingdigitalgovs-2021-virtual-package")}
     # 004: "They all just signed off on the 2021 Digital Nations Charter": its own title and
     # date; that it was signed at the 2021 summit and may be the update is the editors' reading.
     later = _charter_facts(kg, "2021-digital-nations-charter")
@@ -431,7 +436,8 @@ def test_sources_of_the_2021_summit(kg):
     chair = {(r["value"], r["source"]) for r in result
              if r["direction"] == "about" and r["property"].endswith("#chair")}
     assert chair == {(ID + "person/chris-philp", UK_DECLARATION),
-                     (ID + "person/chris-philp", SOURCE + "leadingdigitalgovs-about")}
+                     (ID + "person/chris-philp", SOURCE + "leadingdigitalgovs-about"),
+                     (ID + "person/chris-philp", SOURCE + "leadingdigitalgovs-2021-virtual-package")}
     assert {r["source"] for r in result} >= {UK_DECLARATION, BUTTON}
     assert all(r["source"].startswith(SOURCE) for r in result)
     assert not any(r["property"] == "http://purl.org/dc/terms/source" and r["value"] == r["source"] for r in result)
@@ -469,12 +475,16 @@ def test_sources_disagree_on_where_the_2021_summit_met(kg):
     # leadingdigitalgovs.org/summits: "London, United Kingdom // November 2021"; its About us page:
     # "Digital Nations Ministers met virtually on 18 November 2021".
     result = rows(kg, "disagreements")
-    where = {(r["property"], r["value"], r["source"]) for r in result if r["subject"] == ID + "summit/2021"}
+    where = {(r["property"], r["value"], r["source"]) for r in result if r["subject"] == ID + "summit/2021"
+             and r["property"] in ("https://schema.org/location", "https://schema.org/eventAttendanceMode")}
     online = "https://schema.org/OnlineEventAttendanceMode"
     assert where == {("https://schema.org/location", nation("gb"), BUTTON),
                      ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-summits"),
                      ("https://schema.org/eventAttendanceMode", online, UK_DECLARATION),
-                     ("https://schema.org/eventAttendanceMode", online, SOURCE + "leadingdigitalgovs-about")}
+                     ("https://schema.org/eventAttendanceMode", online, SOURCE + "leadingdigitalgovs-about"),
+                     # The forum's 2021 summit page and virtual package: "virtually from London".
+                     ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-2021-summit"),
+                     ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-2021-virtual-package")}
 
 
 def test_disagreements_need_two_sources_and_ignore_precision(kg):
@@ -598,3 +608,14 @@ def test_quotations(kg):
     assert proverb["language"] == "mi"
     assert proverb["translation"].startswith("with your food basket, and my food basket")
     assert proverb["occasion"] == ID + "event/charter-signing-ceremony-2020"
+
+
+def test_pages_disagree_on_when_the_2021_summit_began(kg):
+    # leadingdigitalgovs.org virtual package: "taking place 16-18 November 2021"; its 2021 summit page:
+    # "today on Thursday 18th November".
+    result = rows(kg, "disagreements")
+    starts = {(r["value"], r["source"]) for r in result
+              if r["subject"] == ID + "summit/2021" and r["property"] == "https://schema.org/startDate"}
+    assert (datetime.date(2021, 11, 16), SOURCE + "leadingdigitalgovs-2021-virtual-package") in starts
+    assert (datetime.date(2021, 11, 18), SOURCE + "leadingdigitalgovs-2021-summit") in starts
+
