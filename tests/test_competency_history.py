@@ -127,10 +127,12 @@ def test_pages_disagree_on_the_dates_of_the_2020_summit(kg):
 
 
 def test_the_d7_charter_was_signed_at_wellington(kg):
-    # mois.go.kr 2018-02-26: "signed the Digital 7 (D7) Charter"; "February 21-22 in Wellington".
+    # mois.go.kr 2018-02-26: "signed the Digital 7 (D7) Charter"; "February 21-22 in Wellington"
+    # (Yonhap gives the 22nd and 23rd: both starts are kept).
     rows = ask(kg, f"""SELECT ?start ?place WHERE {{ <{ID}charter/d7-charter> dn:signedAt ?s .
         ?s schema:startDate ?start ; schema:location ?place }}""")
-    assert {(r["start"], r["place"]) for r in rows} == {(datetime.date(2018, 2, 21), ID + "place/wellington")}
+    assert {(r["start"], r["place"]) for r in rows} == {(datetime.date(2018, 2, 21), ID + "place/wellington"),
+                                                       (datetime.date(2018, 2, 22), ID + "place/wellington")}
 
 
 def test_every_public_page_records_its_url_and_the_day_it_was_read(kg):
@@ -260,3 +262,13 @@ def test_the_2021_chair_hosted_the_8th_summit(kg):
     rows = ask(kg, f"""SELECT ?chair ?host ?ordinal WHERE {{ GRAPH <{page}> {{
         <{ID}chair-term/2021> dn:chairNation ?chair . <{ID}summit/2021> dn:host ?host ; dn:ordinal ?ordinal }} }}""")
     assert {(r["chair"], r["host"], r["ordinal"]) for r in rows} == {(ID + "nation/gb", ID + "nation/gb", 8)}
+
+
+def test_pages_disagree_on_the_days_of_the_wellington_summit(kg):
+    # https://www.leadingdigitalgovs.org/summits: "Wellington, NZ 21-22 February 2018"; Yonhap
+    # (https://wowtv.co.kr/NewsCenter/News/Read?articleId=AKR20180222077600004): "22∼23일 뉴질랜드 웰링턴에서 열린".
+    rows = kg.query("disagreements").rows
+    starts = {(r["value"], r["source"]) for r in rows
+              if r["subject"] == ID + "summit/2018-wellington" and r["property"] == "https://schema.org/startDate"}
+    assert (datetime.date(2018, 2, 22), SOURCE + "yonhap-2018-d7-wellington") in starts
+    assert (datetime.date(2018, 2, 21), SOURCE + "leadingdigitalgovs-summits") in starts
