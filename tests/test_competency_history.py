@@ -272,3 +272,11 @@ def test_pages_disagree_on_the_days_of_the_wellington_summit(kg):
               if r["subject"] == ID + "summit/2018-wellington" and r["property"] == "https://schema.org/startDate"}
     assert (datetime.date(2018, 2, 22), SOURCE + "yonhap-2018-d7-wellington") in starts
     assert (datetime.date(2018, 2, 21), SOURCE + "leadingdigitalgovs-summits") in starts
+
+
+def test_canada_signed_the_d7_charter_at_wellington(kg):
+    # http://www.globalkorean.ca/2018/11/27/leading-digital-nations-become-digital-9/: "Canada signed the Digital 7
+    # Charter on February 22nd during the D5 Ministerial Summit in Wellington, New Zealand."
+    rows = ask(kg, f"""SELECT ?who WHERE {{ GRAPH <{SOURCE}globalkorean-2018-digital-9> {{
+        <{ID}charter/d7-charter> dn:signatory ?who ; dn:signedAt <{ID}summit/2018-wellington> }} }}""")
+    assert column(rows, "who") == {ID + "nation/ca"}
