@@ -280,3 +280,13 @@ def test_canada_signed_the_d7_charter_at_wellington(kg):
     rows = ask(kg, f"""SELECT ?who WHERE {{ GRAPH <{SOURCE}globalkorean-2018-digital-9> {{
         <{ID}charter/d7-charter> dn:signatory ?who ; dn:signedAt <{ID}summit/2018-wellington> }} }}""")
     assert column(rows, "who") == {ID + "nation/ca"}
+
+
+def test_korea_was_named_chair_for_2022_at_the_8th_summit(kg):
+    # https://newspim.com/news/view/20211117000762: "제8차 디지털 네이션스(Digital Nations) 장관회의",
+    # "영국이 의장국을 맡아 주관하는 올해 회의", "내년에는 우리나라가 의장국을 맡는다".
+    page = SOURCE + "newspim-2021-8th-summit"
+    rows = ask(kg, f"""SELECT ?year ?nation WHERE {{ GRAPH <{page}> {{ ?t dn:year ?year ; dn:chairNation ?nation }} }}""")
+    assert {(r["year"], r["nation"]) for r in rows} == {("2021", ID + "nation/gb"), ("2022", ID + "nation/kr")}
+    ordinal = ask(kg, f"SELECT ?o WHERE {{ GRAPH <{page}> {{ <{ID}summit/2021> dn:ordinal ?o }} }}")
+    assert column(ordinal, "o") == {8}

@@ -484,7 +484,9 @@ def test_sources_disagree_on_where_the_2021_summit_met(kg):
                      ("https://schema.org/eventAttendanceMode", online, SOURCE + "leadingdigitalgovs-about"),
                      # The forum's 2021 summit page and virtual package: "virtually from London".
                      ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-2021-summit"),
-                     ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-2021-virtual-package")}
+                     ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-2021-virtual-package"),
+                     # newspim.com (Korean): "제8차 디지털 네이션스 장관회의 온라인 개최" (held online).
+                     ("https://schema.org/eventAttendanceMode", online, SOURCE + "newspim-2021-8th-summit")}
 
 
 def test_disagreements_need_two_sources_and_ignore_precision(kg):
