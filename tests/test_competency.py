@@ -184,10 +184,11 @@ def test_where_a_fact_comes_from(kg):
     assert ID + "source/button-insight-digital-nations" in sources
     dated = ask(kg, f"""SELECT ?source WHERE {{ GRAPH ?source {{ <{ID}summit/2021> schema:startDate ?d }} }}""")
     # leadingdigitalgovs.org/about: "met virtually on 18 November 2021"; its 2021 summit page: "today on
-    # Thursday 18th November"; its virtual package: "taking place 16-18 November 2021".
+    # Thursday 18th November"; its virtual package: "taking place 16-18 November 2021"; newspim.com: "18일".
     assert column(dated, "source") == {ID + "source/uk-backs-digital-government-declaration",
                                        ID + "source/leadingdigitalgovs-about",
                                        ID + "source/leadingdigitalgovs-2021-summit",
-                                       ID + "source/leadingdigitalgovs-2021-virtual-package"}
+                                       ID + "source/leadingdigitalgovs-2021-virtual-package",
+                                       ID + "source/newspim-2021-8th-summit"}
     assert column(ask(kg, f"SELECT ?d WHERE {{ <{ID}summit/2021> schema:startDate ?d }}"), "d") == {
         datetime.date(2021, 11, 18), datetime.date(2021, 11, 16)}
