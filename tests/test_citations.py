@@ -131,4 +131,4 @@ def test_cli_table_shows_short_source_names():
     assert out.output.splitlines()[0].split()[-1] == "sources"
     assert out.output.splitlines()[2].rstrip().endswith("jornaleconomico-2023-presidency-to-denmark")
     out = _cli("summits", "--param", "since=2023", "--with-sources", "--format", "markdown")
-    assert "| jornaleconomico-2023-presidency-to-denmark |" in out.output
+    assert "| ciberseguranca-2023-lisbon-summit, editors-reading, jornaleconomico-2023-presidency-to-denmark |" in out.output
