@@ -23,23 +23,27 @@ EXPECTED = [
     ("chairs", {}, {"year": 2014}, {"govuk-uk-hands-over-d5-presidency"}),
     ("chairs", {}, {"year": 2016}, {"mois-2015-korea-next-host", "mois-2016-busan-summit"}),
     ("chairs", {}, {"year": 2020}, {"responsive-and-resilient-service", "shared-solutions-to-common-problems"}),
-    ("chairs", {}, {"year": 2021}, {"responsive-and-resilient-service", "shared-solutions-to-common-problems"}),
+    ("chairs", {}, {"year": 2021}, {"responsive-and-resilient-service", "shared-solutions-to-common-problems",
+                                    "leadingdigitalgovs-2021-summit", "newspim-2021-8th-summit"}),
     ("chairs", {}, {"year": 2022}, {"innovation-go-kr-2022-summit", "responsive-and-resilient-service",
-                                    "shared-solutions-to-common-problems"}),
+                                    "shared-solutions-to-common-problems", "newspim-2021-8th-summit"}),
     ("summits", {"since": "2022"}, {"summit": ID + "summit/2022"},
      {"innovation-go-kr-2022-summit", "leadingdigitalgovs-about"}),
-    ("summits", {"since": "2023"}, {"summit": ID + "summit/2023"}, {"jornaleconomico-2023-presidency-to-denmark"}),
-    # Canada's membership is recorded by these eight files; its ISO code comes from the ISO 3166-1 file.
+    # The 2023 host (Portugal) is the editors' reading.
+    ("summits", {"since": "2023"}, {"summit": ID + "summit/2023"},
+     {"jornaleconomico-2023-presidency-to-denmark", "ciberseguranca-2023-lisbon-summit", "editors-reading"}),
+    # Canada's membership is recorded by these ten files; its ISO code comes from the ISO 3166-1 file.
     ("members", {}, {"nation": ID + "nation/ca"},
      {"button-insight-digital-nations", "digital-govt-nz-digital-nations", "innovation-go-kr-2022-summit",
       "mois-2018-d7-wellington", "responsive-and-resilient-service", "shared-solutions-to-common-problems",
-      "uk-backs-digital-government-declaration", "wikipedia-digital-nations", "iso-3166-1"}),
+      "uk-backs-digital-government-declaration", "wikipedia-digital-nations", "iso-3166-1",
+      "cuti-2018-uruguay-d9-presidency", "eco-2018-portugal-joins-d9"}),
     # The join date comes from its own ?source; the query also matches "the membership is a
-    # dn:ForumMembership" in the merged graph, which the seven files recording Denmark's membership state.
+    # dn:ForumMembership" in the merged graph, which the eight files recording Denmark's membership state.
     ("membership-timeline", {"nation": "dk"}, {"event": "joined", "source": SOURCE + "digst-2020-denmark-signs-charter"},
      {"digst-2020-denmark-signs-charter", "button-insight-digital-nations", "digital-govt-nz-digital-nations",
       "innovation-go-kr-2022-summit", "shared-solutions-to-common-problems",
-      "uk-backs-digital-government-declaration", "wikipedia-digital-nations"}),
+      "uk-backs-digital-government-declaration", "wikipedia-digital-nations", "digst-digital-nations-dk"}),
 ]
 
 
@@ -127,4 +131,4 @@ def test_cli_table_shows_short_source_names():
     assert out.output.splitlines()[0].split()[-1] == "sources"
     assert out.output.splitlines()[2].rstrip().endswith("jornaleconomico-2023-presidency-to-denmark")
     out = _cli("summits", "--param", "since=2023", "--with-sources", "--format", "markdown")
-    assert "| jornaleconomico-2023-presidency-to-denmark |" in out.output
+    assert "| ciberseguranca-2023-lisbon-summit, editors-reading, jornaleconomico-2023-presidency-to-denmark |" in out.output

@@ -65,8 +65,9 @@ def test_who_chairs_the_forum_each_year(kg):
     assert {(r["year"], r["nation"]) for r in rows} == {
         ("2020", ID + "nation/ca"), ("2021", ID + "nation/gb"), ("2022", ID + "nation/kr"),
         # Public pages (data/public): gov.uk (UK 2014, Estonia 2015), mois.go.kr (Korea 2016),
-        # leadingdigitalgovs.org (Portugal 2023).
-        ("2014", ID + "nation/gb"), ("2015", ID + "nation/ee"), ("2016", ID + "nation/kr"), ("2023", ID + "nation/pt")}
+        # leadingdigitalgovs.org (Portugal 2023), uruguayxxi.gub.uy and cuti.org.uy (Uruguay 2019).
+        ("2014", ID + "nation/gb"), ("2015", ID + "nation/ee"), ("2016", ID + "nation/kr"), ("2023", ID + "nation/pt"),
+        ("2019", ID + "nation/uy")}
 
 
 def test_where_canada_assumed_the_chair(kg):
@@ -182,7 +183,12 @@ def test_where_a_fact_comes_from(kg):
     assert ID + "source/uk-backs-digital-government-declaration" in sources
     assert ID + "source/button-insight-digital-nations" in sources
     dated = ask(kg, f"""SELECT ?source WHERE {{ GRAPH ?source {{ <{ID}summit/2021> schema:startDate ?d }} }}""")
-    # leadingdigitalgovs.org/about: "met virtually on 18 November 2021".
+    # leadingdigitalgovs.org/about: "met virtually on 18 November 2021"; its 2021 summit page: "today on
+    # Thursday 18th November"; its virtual package: "taking place 16-18 November 2021"; newspim.com: "18일".
     assert column(dated, "source") == {ID + "source/uk-backs-digital-government-declaration",
-                                       ID + "source/leadingdigitalgovs-about"}
-    assert ask(kg, f"SELECT ?d WHERE {{ <{ID}summit/2021> schema:startDate ?d }}")[0]["d"] == datetime.date(2021, 11, 18)
+                                       ID + "source/leadingdigitalgovs-about",
+                                       ID + "source/leadingdigitalgovs-2021-summit",
+                                       ID + "source/leadingdigitalgovs-2021-virtual-package",
+                                       ID + "source/newspim-2021-8th-summit"}
+    assert column(ask(kg, f"SELECT ?d WHERE {{ <{ID}summit/2021> schema:startDate ?d }}"), "d") == {
+        datetime.date(2021, 11, 18), datetime.date(2021, 11, 16)}

@@ -31,9 +31,10 @@ CASES = {
         CONSTRUCT { ?n dn:iso3166Alpha2 ?a2 ; dn:iso3166Alpha3 ?a3 ; skos:altLabel ?fr }
         WHERE { GRAPH id:source\\/iso-3166-1 {
           ?n dn:iso3166Alpha2 ?a2 ; dn:iso3166Alpha3 ?a3 ; skos:altLabel ?fr FILTER(LANG(?fr) = "fr") } }"""],
-    # The name Digital 7 and its period as two sources give it: February to November 2018 (the
-    # Wikipedia page) and from February 2018 (the Korean ministry's 2018 release, which also writes
-    # Digital-7): a description with nested blank nodes (each interval and its instants).
+    # The name Digital 7 and its period as the sources give it: February to November 2018 (the
+    # Wikipedia page, cuti.org.uy), from February 2018 (the Korean ministry's 2018 release, which also
+    # writes Digital-7) and from 2017 (eco.sapo.pt): a description with nested blank nodes (each
+    # interval and its instants).
     "name-d7": ["--no-infer", "--query", "DESCRIBE id:name\\/d7"],
 }
 FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld"}
@@ -68,4 +69,4 @@ def test_expected_graphs_are_not_empty_and_hold_blank_nodes():
     ca = rdflib.URIRef("https://w3id.org/dngraph/id/nation/ca")
     assert str(iso.value(ca, rdflib.URIRef("https://w3id.org/dngraph/ontology#iso3166Alpha3"))) == "CAN"
     d7 = rdflib.Graph().parse(EXPECTED / "name-d7.ttl")
-    assert len({o for o in d7.objects() if isinstance(o, rdflib.BNode)}) == 5
+    assert len({o for o in d7.objects() if isinstance(o, rdflib.BNode)}) == 10

@@ -29,17 +29,21 @@ def test_coverage_has_every_fact_for_every_year_from_2014(kg):
 
 def test_coverage_shows_the_gaps(kg):
     cover = _coverage(kg)
-    # No page gives a summit or a chair in 2017 (leadingdigitalgovs.org/summits goes from Busan 2016 to Wellington 2018).
-    assert all(cover[(2017, fact)]["sources"] == 0 for fact in ("summit", "host", "chair nation", "theme"))
-    # No page read gives the ordinal of the 2018 and 2019 summits, nor a host for 2019.
+    # Only salsadigital.com.au dates a summit to 2017 ("2017, New Zealand"); no page names a chair for 2017
+    # nor gives that summit's dates or ordinal.
+    assert all(cover[(2017, fact)]["sources"] == 1 for fact in ("summit", "host", "theme"))
+    assert all(cover[(2017, fact)]["status"] == "missing" for fact in ("chair nation", "dates", "ordinal"))
+    # No page read gives the ordinal of the 2018 and 2019 summits.
     assert cover[(2018, "ordinal")]["status"] == "missing"
-    assert cover[(2019, "host")]["status"] == "missing"
+    assert cover[(2019, "ordinal")]["status"] == "missing"
+    # 2019 host: salsadigital.com.au ("2019, Uruguay: Data 360°") and gub.uy ("realizado en nuestro país").
+    assert cover[(2019, "host")]["sources"] == 2
 
 
 def test_coverage_counts_sources(kg):
     cover = _coverage(kg)
-    # 2016 host: mois.go.kr 2015-12-02, 2016-09-29, 2016-11-17 and 2018-02-26.
-    assert cover[(2016, "host")]["sources"] == 4
+    # 2016 host: mois.go.kr 2015-12-02, 2016-09-29, 2016-11-17 and 2018-02-26; salsadigital.com.au ("2016, Korea").
+    assert cover[(2016, "host")]["sources"] == 5
     # 2022 ordinal: only innovation.go.kr ("the 9th summit").
     assert cover[(2022, "ordinal")]["sources"] == 1
     # 2023 chair nation: leadingdigitalgovs.org ("For its 2023 Presidency, Portugal").
@@ -59,9 +63,14 @@ def test_what_changed_in_2018(kg):
     assert joined_by_mois == {ID + "nation/ca", ID + "nation/uy"}
 
 
-def test_nothing_changed_in_2017(kg):
+def test_only_the_pages_that_date_them_so_put_changes_in_2017(kg):
     result = rows(kg, "year", year="2017")
-    assert not [r for r in result if r["change"] in ("summit held", "chair", "joined")]
+    changes = {(r["change"], r["thing"], r["source"]) for r in result
+               if r["change"] in ("summit held", "chair", "joined")}
+    # salsadigital.com.au: "2017, New Zealand"; eco.sapo.pt: "em 2017, com a entrada do Uruguai e do Canadá".
+    assert changes == {("summit held", ID + "summit/2017", SOURCE + "salsadigital-2020-d9-pioneers"),
+                       ("joined", ID + "membership/ca", SOURCE + "eco-2018-portugal-joins-d9"),
+                       ("joined", ID + "membership/uy", SOURCE + "eco-2018-portugal-joins-d9")}
 
 
 def test_portugal_history(kg):
@@ -72,7 +81,9 @@ def test_portugal_history(kg):
     assert (2018, "joined", ID + "membership/pt") in facts
     assert (2018, "signed", ID + "charter/d9-charter") in facts
     assert (2023, "chaired", ID + "chair-term/2023") in facts
-    assert not any(role == "hosted" for _, role, _ in facts)
+    # Hosting 2023 is the editors' reading (Lisbon, during Portugal's presidency), not a page's word.
+    hosted = {(r.get("year"), r["thing"], r["source"]) for r in result if r["role"] == "hosted"}
+    assert hosted == {(2023, ID + "summit/2023", SOURCE + "editors-reading")}
 
 
 def test_korea_history(kg):

@@ -94,7 +94,9 @@ def test_compact_keys_are_short_and_values_typed(exported):
     assert canada["type"] == "Nation" and canada["iso3166Alpha2"] == "CA"
     assert canada["label"]["en"] == "Canada" and "fr" in canada["altLabel"]
     summit = by_id["summit/2021"]
-    assert summit["startDate"] == "2021-11-18" and summit["year"] == "2021" and summit["host"] == "nation/gb"
+    # Most pages give 18 November 2021; the forum's virtual package gives 16-18 November.
+    assert sorted(summit["startDate"]) == ["2021-11-16", "2021-11-18"] and summit["year"] == "2021"
+    assert summit["host"] == "nation/gb"
     assert summit["ordinal"] == "8"  # an xsd:positiveInteger, typed by the context
     assert by_id["forum/digital-nations"]["memberCount"] == 10  # an xsd:integer, a JSON number
     membership = by_id["membership/ee"]

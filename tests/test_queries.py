@@ -37,6 +37,9 @@ EDITORIAL = SOURCE + "editors-reading"
 # Public pages under data/public (URLs in each file and in tests/claims/*.tsv).
 MOIS_2018 = SOURCE + "mois-2018-d7-wellington"  # mois.go.kr news of 2018-02-26
 DIGST_2020 = SOURCE + "digst-2020-denmark-signs-charter"  # en.digst.dk news of November 2020
+DIGST_DK = SOURCE + "digst-digital-nations-dk"  # digst.dk page "Digital Nations" (Danish)
+CUTI_2018 = SOURCE + "cuti-2018-uruguay-d9-presidency"  # cuti.org.uy news of 2018-11-22
+ECO_2018 = SOURCE + "eco-2018-portugal-joins-d9"  # eco.sapo.pt news of 2018-11-21
 
 TEN = {"CA", "DK", "EE", "IL", "MX", "NZ", "PT", "KR", "GB", "UY"}
 FOUNDERS = {"EE", "IL", "NZ", "KR", "GB"}
@@ -123,7 +126,8 @@ def test_no_members_before_the_forum_was_founded(kg):
 def test_members_join_dates(kg):
     joined = {r["code"]: r.get("joined") for r in rows(kg, "members")}
     assert joined["CA"] == "2018-02" and joined["UY"] == "2018-02"
-    assert joined["MX"] == "2018-11" and joined["PT"] == "2018-11"
+    # eco.sapo.pt 2018-11-21: Portugal is in the group "a partir desta quinta-feira" (22 November 2018).
+    assert joined["MX"] == "2018-11" and joined["PT"] == "2018-11-22"
     assert joined["DK"] == "2019-11"  # the most precise date a source gives
     assert all(joined[code] == "2014-12" for code in FOUNDERS)
 
@@ -140,7 +144,10 @@ def test_membership_timeline_for_canada(kg):
     result = rows(kg, "membership-timeline", nation="ca")
     assert {r["member"] for r in result} == {nation("ca")}
     joined = {(r["date"], r["source"]) for r in result if r["event"] == "joined"}
-    assert joined == {("2018-02", WIKIPEDIA), ("2018-02", NZ_PAGE), ("2018-02", MOIS_2018)}
+    # cuti.org.uy: "In February 2018 it was renamed D7, as Canada and Uruguay joined";
+    # eco.sapo.pt: "em 2017, com a entrada do Uruguai e do Canadá, cresceu para D7" (the pages disagree).
+    assert joined == {("2018-02", WIKIPEDIA), ("2018-02", NZ_PAGE), ("2018-02", MOIS_2018),
+                      ("2018-02", CUTI_2018), ("2017", ECO_2018)}
     attested = {(r["date"], r["source"]) for r in result if r["event"] == "attested"}
     assert ("2020-10-27", RESPONSIVE) in attested
     assert ("2020-11", SHARED_SOLUTIONS) in attested
@@ -168,9 +175,10 @@ def test_summit_2021_chaired_by_chris_philp_hosted_by_the_uk(kg):
         assert r["host"] == nation("gb")
         assert r["chair"] == ID + "person/chris-philp" and r["chairLabel"] == "Chris Philp"
         assert r["ordinal"] == 8
-        assert r["startDate"] == "2021-11-18"
         assert r["attendance"] == "online"
         assert r["theme"] == ID + "theme/digital-government-in-open-societies"
+    # The earliest start a page gives: the forum's virtual package, "16-18 November 2021" (the others: the 18th).
+    assert {r["startDate"] for r in result} == {"2021-11-16"}
     outcomes = {r.get("outcome") for r in result}
     assert ID + "statement/2021-joint-statement" in outcomes
     assert ID + "document/shared-approach-to-sustainable-digital-government" in outcomes
@@ -208,7 +216,10 @@ def test_one_summit_in_full(kg):
     result = rows(kg, "summit", summit="2021")
     assert field_values(result, "chair", UK_DECLARATION) == {ID + "person/chris-philp"}
     assert field_values(result, "host") == {nation("gb")}
-    assert field_values(result, "start date") == {datetime.date(2021, 11, 18)}
+    # leadingdigitalgovs.org virtual package: "taking place 16-18 November 2021"; the others: 18 November.
+    assert field_values(result, "start date") == {datetime.date(2021, 11, 18), datetime.date(2021, 11, 16)}
+    assert field_values(result, "start date", SOURCE + "leadingdigitalgovs-2021-virtual-package") == {
+        datetime.date(2021, 11, 16)}
     assert field_values(result, "ordinal", BUTTON) == {8}
     assert field_values(result, "participant", UK_DECLARATION) >= {nation(c.lower()) for c in TEN}
     # 004 puts the 2021 Charter beside the 8th summit without saying it was signed there:
@@ -266,8 +277,11 @@ def test_each_charter_is_signed_as_its_own_source_says(kg):
     during = {(r["value"], r["source"]) for r in result if r["field"] == "signed during"}
     assert (ID + "summit/2020", SHARED_SOLUTIONS) in during
     dates = {(r["value"], r["source"]) for r in result if r["field"] == "date"}
-    # leadingdigitalgovs.org/about: "The Charter was reviewed and updated in 2021."
-    assert dates == {("2020-11", SHARED_SOLUTIONS), ("2021", SOURCE + "leadingdigitalgovs-about")}
+    # leadingdigitalgovs.org/about: "The Charter was reviewed and updated in 2021."; its earlier
+    # news-updates page: "The Charter was reviewed and updated in 2020."
+    assert dates == {("2020-11", SHARED_SOLUTIONS), ("2021", SOURCE + "leadingdigitalgovs-about"),
+                     ("2020", SOURCE + "leadingdigitalgovs-news-updates"),
+                     ("2021", SOURCE + "leadingdigitalgovs-2021-virtual-package")}
     # 004: "They all just signed off on the 2021 Digital Nations Charter": its own title and
     # date; that it was signed at the 2021 summit and may be the update is the editors' reading.
     later = _charter_facts(kg, "2021-digital-nations-charter")
@@ -328,16 +342,19 @@ def test_declarations_and_shared_approach(kg):
 
 def test_canada_leads_the_sustainable_government_it_group(kg):
     result = rows(kg, "working-groups")
-    # 004: four thematic groups; 003 names them.
+    # 004: four thematic groups; 003 names them. digst.dk and the Uruguayan pages of November 2018
+    # add "a gruppe om Digital Rights, som er inaktiv" ("the working groups on ... digital rights").
     assert {r["group"] for r in result} == {ID + f"working-group/{g}" for g in (
-        "artificial-intelligence", "data-360", "digital-identity", "sustainable-government-it")}
+        "artificial-intelligence", "data-360", "digital-identity", "digital-rights", "sustainable-government-it")}
     green = [r for r in result if r["group"] == ID + "working-group/sustainable-government-it"]
     assert {r.get("leadNation") for r in green} == {nation("ca")}
     # 001: Mark Levene "chairs its new Greening Digital Government thematic group".
     assert {r.get("chair") for r in green} == {ID + "person/mark-levene"}
     assert ID + "document/shared-approach-to-sustainable-digital-government" in {r.get("output") for r in green}
     ai = [r for r in result if r["group"] == ID + "working-group/artificial-intelligence"]
-    assert {r.get("output") for r in ai} == {ID + "publication/creating-the-right-culture-to-foster-ai"}
+    # leadingdigitalgovs.org/news-updates: "Written by the Artificial Intelligence working group, this framework".
+    assert {r.get("output") for r in ai} == {ID + "publication/creating-the-right-culture-to-foster-ai",
+                                             ID + "document/d9-approach-to-responsible-use-of-ai"}
 
 
 # -- people --------------------------------------------------------------------------------
@@ -371,7 +388,8 @@ def test_nation_profile_of_canada(kg):
     assert field_values(result, "ISO 3166-1 alpha-2") == {"CA"}
     assert field_values(result, "ISO 3166-1 alpha-3") == {"CAN"}
     assert field_values(result, "Wikidata") == {"http://www.wikidata.org/entity/Q16"}
-    assert field_values(result, "member since") == {"2018-02"}
+    # February 2018 (mois.go.kr, cuti.org.uy, ...) or 2017 (eco.sapo.pt): both claims are kept.
+    assert field_values(result, "member since") == {"2018-02", "2017"}
     assert field_values(result, "forum chair") == {2020}
     assert ID + "summit/2020" in field_values(result, "hosted")
     assert field_values(result, "leads") == {ID + "working-group/sustainable-government-it"}
@@ -397,7 +415,8 @@ def test_outputs_of_a_group(kg):
     result = rows(kg, "outputs", group="data-360")
     assert {(r["relation"], r["thing"]) for r in result} == {("produced", ID + "declaration/data-360")}
     ai = rows(kg, "outputs", group="artificial-intelligence")
-    assert {r["thing"] for r in ai} == {ID + "publication/creating-the-right-culture-to-foster-ai"}
+    assert {r["thing"] for r in ai} == {ID + "publication/creating-the-right-culture-to-foster-ai",
+                                        ID + "document/d9-approach-to-responsible-use-of-ai"}
 
 
 def test_outputs_of_a_nation(kg):
@@ -417,7 +436,8 @@ def test_sources_of_the_2021_summit(kg):
     chair = {(r["value"], r["source"]) for r in result
              if r["direction"] == "about" and r["property"].endswith("#chair")}
     assert chair == {(ID + "person/chris-philp", UK_DECLARATION),
-                     (ID + "person/chris-philp", SOURCE + "leadingdigitalgovs-about")}
+                     (ID + "person/chris-philp", SOURCE + "leadingdigitalgovs-about"),
+                     (ID + "person/chris-philp", SOURCE + "leadingdigitalgovs-2021-virtual-package")}
     assert {r["source"] for r in result} >= {UK_DECLARATION, BUTTON}
     assert all(r["source"].startswith(SOURCE) for r in result)
     assert not any(r["property"] == "http://purl.org/dc/terms/source" and r["value"] == r["source"] for r in result)
@@ -429,7 +449,9 @@ def test_sources_of_a_membership_show_periods(kg):
     periods = {(r["value"], r["source"]) for r in result if r["property"] == "http://www.w3.org/ns/org#memberDuring"}
     # Wikipedia: Denmark joined as the tenth member in November 2019; digital.govt.nz: 2019.
     # en.digst.dk: "Denmark joined the network in November 2019".
-    assert periods == {("2019-11/..", WIKIPEDIA), ("2019/..", NZ_PAGE), ("2019-11/..", DIGST_2020)}
+    # digst.dk: "Danmark indtrådte i samarbejdet i november 2019 som det nyeste medlem".
+    assert periods == {("2019-11/..", WIKIPEDIA), ("2019/..", NZ_PAGE), ("2019-11/..", DIGST_2020),
+                       ("2019-11/..", DIGST_DK)}
 
 
 # -- disagreements ---------------------------------------------------------------------
@@ -453,12 +475,18 @@ def test_sources_disagree_on_where_the_2021_summit_met(kg):
     # leadingdigitalgovs.org/summits: "London, United Kingdom // November 2021"; its About us page:
     # "Digital Nations Ministers met virtually on 18 November 2021".
     result = rows(kg, "disagreements")
-    where = {(r["property"], r["value"], r["source"]) for r in result if r["subject"] == ID + "summit/2021"}
+    where = {(r["property"], r["value"], r["source"]) for r in result if r["subject"] == ID + "summit/2021"
+             and r["property"] in ("https://schema.org/location", "https://schema.org/eventAttendanceMode")}
     online = "https://schema.org/OnlineEventAttendanceMode"
     assert where == {("https://schema.org/location", nation("gb"), BUTTON),
                      ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-summits"),
                      ("https://schema.org/eventAttendanceMode", online, UK_DECLARATION),
-                     ("https://schema.org/eventAttendanceMode", online, SOURCE + "leadingdigitalgovs-about")}
+                     ("https://schema.org/eventAttendanceMode", online, SOURCE + "leadingdigitalgovs-about"),
+                     # The forum's 2021 summit page and virtual package: "virtually from London".
+                     ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-2021-summit"),
+                     ("https://schema.org/location", ID + "place/london", SOURCE + "leadingdigitalgovs-2021-virtual-package"),
+                     # newspim.com (Korean): "제8차 디지털 네이션스 장관회의 온라인 개최" (held online).
+                     ("https://schema.org/eventAttendanceMode", online, SOURCE + "newspim-2021-8th-summit")}
 
 
 def test_disagreements_need_two_sources_and_ignore_precision(kg):
@@ -582,3 +610,14 @@ def test_quotations(kg):
     assert proverb["language"] == "mi"
     assert proverb["translation"].startswith("with your food basket, and my food basket")
     assert proverb["occasion"] == ID + "event/charter-signing-ceremony-2020"
+
+
+def test_pages_disagree_on_when_the_2021_summit_began(kg):
+    # leadingdigitalgovs.org virtual package: "taking place 16-18 November 2021"; its 2021 summit page:
+    # "today on Thursday 18th November".
+    result = rows(kg, "disagreements")
+    starts = {(r["value"], r["source"]) for r in result
+              if r["subject"] == ID + "summit/2021" and r["property"] == "https://schema.org/startDate"}
+    assert (datetime.date(2021, 11, 16), SOURCE + "leadingdigitalgovs-2021-virtual-package") in starts
+    assert (datetime.date(2021, 11, 18), SOURCE + "leadingdigitalgovs-2021-summit") in starts
+
