@@ -12,15 +12,13 @@ import sys
 
 import click
 
-from pathlib import Path
-
 from . import __version__
-from .cache import write_atomic
-from .errors import DngraphError, QueryError
 from .export import EXPORT_FORMATS
 from .options import emit, graph_options, output_options, parse_params, read_stdin
-from .queries import read_query_text
 from .shell import Shell
+
+# Each command imports what it needs when it runs, so ``dngraph --help`` and a warm
+# query start quickly (bench/startup.py measures it).
 
 
 @click.group("dngraph", cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
@@ -121,6 +119,9 @@ def run_sparql(kg, file, text, fmt, output, no_infer):
 
     Example: dngraph sparql --query 'SELECT ?nation WHERE { ?nation a dn:Nation }'
     """
+    from .errors import QueryError
+    from .queries import read_query_text
+
     if (file is None) == (text is None):
         raise QueryError("give a query FILE, - for standard input, or --query TEXT (one of them)")
     if file is not None:
@@ -163,10 +164,12 @@ def export_graph(kg, fmt, graphs, sources, with_ontology, frame, output):
 
     Example: dngraph export --format jsonld --frame nation -o nations.jsonld
     """
+    from .cache import write_atomic
+
     fmt = fmt or ("jsonld" if frame else "turtle")
     payload = kg.export(fmt, graphs, sources, with_ontology, frame)
     if output:
-        write_atomic(Path(output), payload)
+        write_atomic(output, payload)
     else:
         click.echo(payload.decode("utf-8"), nl=False)
 
@@ -184,10 +187,12 @@ def describe_dataset(kg, fmt, distributions, base_url, output):
 
     Example: dngraph describe --format turtle -o void.ttl
     """
+    from .cache import write_atomic
+
     rdf_format = {"rdfxml": "xml", "ntriples": "nt", "jsonld": "json-ld"}.get(fmt, fmt)
     text = kg.describe(distributions, base_url).serialize(format=rdf_format)
     if output:
-        write_atomic(Path(output), text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
 
@@ -205,6 +210,8 @@ def link_dump(kg, dump, name):
 
     Example: dngraph link --with wikidata-members.nt.gz
     """
+    from pathlib import Path
+
     if sys.stderr.isatty():
         with click.progressbar(length=Path(dump).stat().st_size if Path(dump).is_file() else 0,
                                label="loading", file=sys.stderr) as bar:
@@ -248,6 +255,8 @@ def serve_command(kg, host, port, workers, timeout, max_rows, max_concurrent):
 
     Example: dngraph serve --port 8000   (then open http://127.0.0.1:8000/)
     """
+    from .errors import DngraphError
+
     try:
         from .serve import Settings, serve
     except ImportError as exc:
