@@ -3,8 +3,10 @@
 For each size it generates a project root of that many triples (bench/generate.py;
 "shipped" is the project's own graph), measures each step and each baseline as
 the median of repeated runs with its peak memory, and prints a table per size
-with the ratio step / baseline. --json writes the figures; --compare OLD.json
-prints each median beside the one in OLD.json with the ratio new / old.
+with the ratio step / baseline. First it times the quick commands (``--help``,
+``queries``, a warm ``query``) beside ``python -c "import rdflib"`` (bench/startup.py).
+--json writes the figures; --compare OLD.json prints each median beside the one in
+OLD.json with the ratio new / old.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def parse_args(argv):
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--compare", type=Path, help="a JSON file of an earlier run to compare with")
     parser.add_argument("--workdir", type=Path, help="where to generate the graphs (default: a temporary folder)")
+    parser.add_argument("--startup-runs", type=int, default=9,
+                        help="runs of each start-up command beside import rdflib; 0 skips them (default 9)")
     options = parser.parse_args(argv)
     try:
         options.sizes = [s if s == "shipped" else int(float(s)) for s in options.sizes.split(",") if s]
@@ -57,6 +61,12 @@ def shipped_size() -> Size:
 
 
 def run(options, workdir: Path) -> dict:
+    startup = {}
+    if options.startup_runs > 0:
+        from .startup import measure
+
+        startup = measure(options.startup_runs, log=lambda line: print(line, flush=True))
+        print()
     bench = Bench(options.runs, options.budget, workdir, log=lambda line: print(line, file=sys.stderr))
     sizes = []
     for target in options.sizes:
@@ -77,6 +87,7 @@ def run(options, workdir: Path) -> dict:
         "runs": options.runs, "budget_s": options.budget,
         "commands": sorted(bench.commands),
         "sizes": sizes,
+        "startup": startup,
     }
 
 

@@ -83,7 +83,7 @@ def test_members_query_answers_every_generated_nation(small, tmp_path):
     assert all(row["joined"] for row in rows)
 
 
-STEPS = {"build (cold)", "query (CLI, warm)", "query (API, warm)", "validate",
+STEPS = {"build (cold)", "query (CLI, warm)", "query (API, warm)", "validate", "validate (cached report)",
          "export turtle", "export ntriples", "export jsonld", "link"}
 OPTIONAL = {"reasonable closure": "reasonable", "pyrudof (SHACL Core shapes)": "pyrudof", "link": None}
 
@@ -97,7 +97,7 @@ def test_bench_command_measures_every_step_beside_its_baseline(tmp_path):
     from bench import report
 
     out = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, "-m", "bench", "--sizes", "1000", "--runs", "1", "--json", str(out),
+    done = subprocess.run([sys.executable, "-m", "bench", "--sizes", "1000", "--runs", "1", "--startup-runs", "1", "--json", str(out),
                            "--workdir", str(tmp_path / "work")],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -119,6 +119,8 @@ def test_bench_command_measures_every_step_beside_its_baseline(tmp_path):
         assert step in size["steps"] and baseline in size["baselines"]
     assert {"pyoxigraph load (in memory)", "pyoxigraph load (on disk)", "owlrl closure", "pySHACL", "pyoxigraph query (in-process)"} <= set(size["baselines"])
     assert "| build (cold)" in done.stdout and "| ratio" in done.stdout
+    assert {"dngraph --help", "dngraph queries", "dngraph query members (warm)"} <= set(result["startup"])
+    assert all(f["cpu"]["baseline_s"] > 0 and f["wall"]["ratio"] > 0 for f in result["startup"].values())
     compared = report.compare(result, result)
     assert compared.count("| 1.00") == sum(1 for m in {**size["steps"], **size["baselines"]}.values()
                                            if m["status"] == "ok")

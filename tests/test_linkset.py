@@ -50,12 +50,11 @@ def test_rdf_form_is_regenerated_from_the_table(table):
 def test_links_reach_the_graph_with_their_justification(kg):
     """The RDF form is loaded into its own graph: each link and its axiom are queryable."""
     rows = kg.sparql("""
-        PREFIX owl: <http://www.w3.org/2002/07/owl#>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         SELECT ?s ?o ?page WHERE {
           GRAPH <https://w3id.org/dngraph/id/source/dngraph-external> {
             ?s skos:exactMatch ?o .
-            ?a owl:annotatedSource ?s ; owl:annotatedTarget ?o ;
+            ?a <https://w3id.org/sssom/subject_id> ?s ; <https://w3id.org/sssom/object_id> ?o ;
                <http://www.w3.org/2000/01/rdf-schema#seeAlso> ?page } }""", infer=False).rows
     pairs = {(r["s"], r["o"]) for r in rows}
     assert ("https://w3id.org/dngraph/id/place/tallinn", "http://www.wikidata.org/entity/Q1770") in pairs

@@ -30,6 +30,10 @@ PROBE = """@prefix dn: <https://w3id.org/dngraph/ontology#> .
     rdfs:comment "5 < 6 & <img src=x onerror=alert(1)>" .
 """
 
+# A JSON-LD context as the graph may ship one (ontology/context.jsonld): short keys.
+CONTEXT = {"@context": {"dn": str(DN), "code": {"@id": str(DN) + "iso3166Alpha2"},
+                        "label": {"@id": "http://www.w3.org/2000/01/rdf-schema#label", "@container": "@language"}}}
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
@@ -37,6 +41,7 @@ def server(tmp_path_factory):
     for name in ("ontology", "data", "queries"):
         shutil.copytree(ROOT / name, root / name)
     (root / "data" / "reference" / "markup-probe.ttl").write_text(PROBE, encoding="utf-8")
+    (root / "ontology" / "context.jsonld").write_text(json.dumps(CONTEXT), encoding="utf-8")
     cache = tmp_path_factory.mktemp("cache")
     with running_server(cache, tmp_path_factory.mktemp("logs"), "--root", str(root)) as running:
         yield running
@@ -126,6 +131,9 @@ def test_turtle_and_jsonld_views_for_machines(server):
     assert status == 200 and headers["Content-Type"].startswith("application/ld+json")
     assert isomorphic(rdflib.Graph().parse(data=jsonld, format="json-ld"), graph)
     assert isomorphic(rdflib.Graph().parse(data=server.get("/id/nation/ca?format=jsonld")[2], format="json-ld"), graph)
+    # Compacted with the graph's own context: short keys, labels by language.
+    document = json.loads(jsonld)
+    assert document["code"] == "CA" and document["label"]["en"] == "Canada"
 
 
 def test_ontology_terms_resolve_to_their_documentation(server):

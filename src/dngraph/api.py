@@ -11,6 +11,7 @@ says what kind it is (1 an inconsistent graph, 2 bad input, 3 internal).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from .namespaces import INFERRED_GRAPH
@@ -32,18 +33,22 @@ class KnowledgeGraph:
 
     def __init__(self, root: str | Path | None = None, cache_dir: str | Path | None = None,
                  reasoner: str = "rules"):
-        from .store import OpenedStore
-
         self.layout = Layout(Path(root) if root else default_root())
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.reasoner = reasoner
-        self._opened = OpenedStore(self.layout, self.cache_dir, reasoner)
         self._overlay, self._overlay_of = None, None
         self._queries = None
         self._labels = None
         self._terms = None
 
     # -- the built graph -------------------------------------------------
+    @functools.cached_property
+    def _opened(self):
+        """The handle on the built store, made on first use (listing queries needs none)."""
+        from .store import OpenedStore
+
+        return OpenedStore(self.layout, self.cache_dir, self.reasoner)
+
     @property
     def store(self):
         """The pyoxigraph Store with asserted and inferred graphs (and linked dumps),
@@ -128,11 +133,11 @@ class KnowledgeGraph:
             return run_limited(self, "sparql", text, infer=infer, linked=linked, **bindings)
         answer = self.raw_query(text, bindings, infer, predeclare=True, linked=linked)
         warnings = unknown_terms(text, self.ontology_terms())
-        return collect(answer, labels=self.labels, warnings=warnings)
+        return self._labelled(collect(answer, warnings=warnings))
 
     def library(self, name: str, infer: bool = False, **bindings) -> Result:
         """Run one of the library's own queries (``src/dngraph/sparql/{name}.rq``)."""
-        return collect(self.raw_query(library_query(name), bindings, infer), labels=self.labels)
+        return self._labelled(collect(self.raw_query(library_query(name), bindings, infer)))
 
     # -- linked dumps ------------------------------------------------------
     @property
@@ -199,13 +204,26 @@ class KnowledgeGraph:
         saved = self.saved(name)
         bound = saved.bind(params)
         check_classes(saved, bound, lambda text, terms: bool(self.raw_query(text, terms)))
-        result = collect(self.raw_query(saved.text, bound, infer), hide={p.name for p in saved.params},
-                         labels=self.labels)
+        result = self._labelled(collect(self.raw_query(saved.text, bound, infer),
+                                        hide={p.name for p in saved.params}))
         if with_sources and result.kind == "select":
             from .citations import cite, with_sources as cited
 
             return cited(result, cite(self, saved.text, bound, result, infer))
         return result
+
+    def _labelled(self, result: Result) -> Result:
+        """``result``, its labels (for the table and markdown outputs) looked up when shown,
+        for its own IRIs only (:mod:`dngraph.labels`)."""
+        result.labels = functools.partial(self.labels_shown, result)
+        return result
+
+    def labels_shown(self, result: Result) -> dict[str, str]:
+        """The label of each IRI in the rows of ``result`` that has one."""
+        from .labels import labels_for, shown_iris
+
+        iris = shown_iris(result)
+        return self._opened.run(lambda base: labels_for(base, self.default_graph(), iris)) if iris else {}
 
     def labels(self) -> dict[str, str]:
         """An English (or untagged) label for every IRI that has one."""
@@ -222,13 +240,20 @@ class KnowledgeGraph:
         return self._terms
 
     # -- checks and figures ------------------------------------------------
-    def validate(self):
+    def validate(self, engine: str = "fast"):
         """Validate every data file against the shapes: a :class:`ValidationReport`.
-        An inconsistency the build found is a violation too (see :mod:`dngraph.clashes`)."""
+        An inconsistency the build found is a violation too (see :mod:`dngraph.clashes`).
+
+        ``engine`` is ``"fast"`` (rudof, and SPARQL on the built store) or ``"pyshacl"``
+        (the reference); both give the same results. Unchanged input is answered from
+        a report cached beside the built store.
+        """
         from .clashes import add_to_report
         from .validate import validate_layout
 
-        return add_to_report(validate_layout(self.layout), self.clashes())
+        report = validate_layout(self.layout, engine=engine, cache=self.cache_dir,
+                                 store=lambda: self.base_store)
+        return add_to_report(report, self.clashes())
 
     def stats(self):
         """Triples, things per class and facts per source: a :class:`Stats`."""

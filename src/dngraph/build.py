@@ -9,10 +9,14 @@ from the default graph by construction.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .namespaces import INFERRED_GRAPH
-from .resources import Layout
+
+if TYPE_CHECKING:  # for annotations only: the CLI imports this module for REASONERS
+    from pathlib import Path
+
+    from .resources import Layout
 
 REASONERS = ("rules", "owlrl")
 

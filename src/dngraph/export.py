@@ -15,15 +15,18 @@ exports of the same files are byte-identical and a diff of two exports is short.
 
 from __future__ import annotations
 
-import difflib
-
 from .errors import DngraphError, LoadError
-from .load import source_files
 from .namespaces import INFERRED_GRAPH, XSD
 from .rdfwrite import FORMATS, QUAD_FORMATS, write
 
 GRAPH_SETS = ("asserted", "inferred", "editorial", "all")
 EXPORT_FORMATS = tuple(FORMATS) + ("jsonld",)
+
+
+def _source_files(layout):
+    from .load import source_files  # imported when used: the CLI imports this module for its formats
+
+    return source_files(layout)
 
 
 class ExportError(DngraphError):
@@ -32,13 +35,13 @@ class ExportError(DngraphError):
 
 def source_names(layout) -> dict[str, str]:
     """Every source document's short name (its file name without ``.ttl``) and graph IRI."""
-    return {src.path.stem: src.graph for src in source_files(layout) if not src.is_ontology}
+    return {src.path.stem: src.graph for src in _source_files(layout) if not src.is_ontology}
 
 
 def editorial_graphs(layout) -> list[str]:
     """The graphs of the files under ``data/editorial/``."""
     folder = (layout.data / "editorial").resolve()
-    return [src.graph for src in source_files(layout)
+    return [src.graph for src in _source_files(layout)
             if not src.is_ontology and src.path.resolve().is_relative_to(folder)]
 
 
@@ -54,7 +57,7 @@ def select_graphs(layout, graphs=None, sources=(), with_ontology: bool = False) 
         for part in _split(graphs or "asserted"):
             chosen |= _graph_set(layout, names, part)
     if with_ontology:
-        chosen.add(next(src.graph for src in source_files(layout) if src.is_ontology))
+        chosen.add(next(src.graph for src in _source_files(layout) if src.is_ontology))
     return sorted(chosen)
 
 
@@ -82,6 +85,8 @@ def _source_graph(names: dict, name: str) -> str:
 
 
 def _close(name: str, choices) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.5)
     return f" (did you mean {', '.join(close)}?)" if close else ""
 
@@ -122,7 +127,7 @@ def _integer_types(layout, chosen: set) -> dict:
     import pyoxigraph as ox
 
     found = {}
-    for src in source_files(layout):
+    for src in _source_files(layout):
         if src.graph not in chosen:
             continue
         try:

@@ -8,8 +8,6 @@ SELECT answers follow SPARQL 1.1 Query Results CSV and TSV Formats
 
 from __future__ import annotations
 
-import json
-
 from .errors import FormatError
 from .namespaces import ID, PREFIXES, XSD, shorten
 
@@ -64,6 +62,8 @@ def _json_term(term) -> dict:
 
 
 def write_json(result, labels=None) -> str:
+    import json
+
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2) + "\n"
     bindings = [{v: _json_term(row[v]) for v in result.variables if row.get(v) is not None}

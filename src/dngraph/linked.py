@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 from .cache import write_atomic
@@ -79,6 +78,8 @@ def forget(root: Path, name: str) -> int:
         raise DngraphError(f"no linked graph named {name!r} (linked: {known})")
     entry = manifest["graphs"].pop(name)
     if not manifest["graphs"]:
+        import shutil
+
         shutil.rmtree(root, ignore_errors=True)
         return entry["triples"]
     writable = pyoxigraph.Store(str(root / "store"))

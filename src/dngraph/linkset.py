@@ -3,9 +3,9 @@
 ``data/links/*.sssom.tsv`` is the curated table (SSSOM 0.15 TSV: a YAML header
 of ``#`` lines with the prefixes and the set's metadata, then one mapping a row,
 each with its justification, the page it was checked against and a comment).
-:func:`to_graph` gives its RDF form (the mapping triple itself plus an
-``owl:Axiom`` carrying the SSSOM annotations, the shape of the SSSOM RDF
-serialisation, https://mapping-commons.github.io/sssom/spec-formats-rdf/),
+:func:`to_graph` gives its RDF form (the mapping triple itself plus a
+``sssom:Mapping`` node, with a stable IRI, carrying the SSSOM slots as in the
+SSSOM RDF serialisation, https://mapping-commons.github.io/sssom/spec-formats-rdf/),
 which :func:`write_turtle` saves beside it as ``.ttl`` so the build loads it into a
 graph of its own, named by the set's ``mapping_set_id``.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from .errors import LoadError
@@ -72,11 +73,11 @@ def to_graph(meta: dict, rows: list[dict]):
     for row in rows:
         triple = tuple(rdflib.URIRef(expand(row[k], prefixes)) for k in ("subject_id", "predicate_id", "object_id"))
         graph.add(triple)
-        axiom = rdflib.BNode()
+        axiom = _mapping_iri(meta["mapping_set_id"], row)
         graph.add((mapping_set, rdflib.URIRef(SSSOM.mappings), axiom))
-        graph.add((axiom, rdflib.URIRef(RDF.type), rdflib.URIRef(OWL.Axiom)))
-        for prop, term in zip(("annotatedSource", "annotatedProperty", "annotatedTarget"), triple):
-            graph.add((axiom, rdflib.URIRef(OWL[prop]), term))
+        graph.add((axiom, rdflib.URIRef(RDF.type), rdflib.URIRef(SSSOM.Mapping)))
+        for slot, term in zip(("subject_id", "predicate_id", "object_id"), triple):
+            graph.add((axiom, rdflib.URIRef(SSSOM[slot]), term))
         for slot, value in row.items():
             if slot not in _SKIPPED and value:
                 for term in _slot_terms(slot, value, prefixes):
@@ -93,7 +94,16 @@ def _declare(graph) -> None:
     used = {p for p in graph.predicates() if str(p).startswith(str(SSSOM))}
     for prop in used:
         graph.add((prop, rdflib.URIRef(RDF.type), rdflib.URIRef(OWL.AnnotationProperty)))
-    graph.add((rdflib.URIRef(SSSOM.MappingSet), rdflib.URIRef(RDF.type), rdflib.URIRef(OWL.Class)))
+    for cls in (SSSOM.MappingSet, SSSOM.Mapping):
+        graph.add((rdflib.URIRef(cls), rdflib.URIRef(RDF.type), rdflib.URIRef(OWL.Class)))
+
+
+def _mapping_iri(set_id: str, row: dict):
+    """A stable IRI for one mapping, from its subject and object: ``{set}/mapping/nation-ca--wikidata-Q16``."""
+    import rdflib
+
+    slug = "--".join(re.sub(r"[^A-Za-z0-9]+", "-", row[k]).strip("-") for k in ("subject_id", "object_id"))
+    return rdflib.URIRef(f"{set_id}/mapping/{slug}")
 
 
 def _describe_set(graph, node, meta: dict) -> None:

@@ -10,7 +10,6 @@ Every term is checked on the way in (:mod:`dngraph.wellformed`).
 from __future__ import annotations
 
 import contextlib
-import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,6 +128,8 @@ def read_text(path: Path) -> str:
 
 @contextlib.contextmanager
 def _quiet(name: str):
+    import logging
+
     logger = logging.getLogger(name)
     level = logger.level
     logger.setLevel(logging.ERROR)

@@ -9,11 +9,9 @@ import sys
 
 import click
 
-from .api import open as open_graph
 from .build import REASONERS
 from .errors import ParameterError, QueryError
 from .formats import GRAPH_FORMATS, SELECT_FORMATS
-from .output import write_output
 
 _ROOT = click.option("--root", type=click.Path(file_okay=False, exists=True),
                      help="Folder holding ontology/, data/ and queries/ (default: the shipped graph).")
@@ -41,6 +39,8 @@ def graph_options(func=None, *, reasoner: bool = True):
 
     @functools.wraps(func)
     def wrapper(*args, root=None, cache_dir=None, reasoner=REASONERS[0], **kwargs):
+        from .api import open as open_graph  # imported when a command runs, not for --help
+
         return func(*args, kg=open_graph(root, cache_dir, reasoner), **kwargs)
 
     for option in (_REASONER, _CACHE_DIR, _ROOT) if reasoner else (_CACHE_DIR, _ROOT):
@@ -61,6 +61,8 @@ def emit(result, fmt: str | None, output: str | None) -> None:
         click.echo(f"warning: {warning}", err=True)
     text = result.serialize(fmt)
     if output:
+        from .output import write_output
+
         write_output(output, text)
     else:
         click.echo(text, nl=False)

@@ -12,7 +12,6 @@ as RDF-dev SEP-0007 describes, which answers as a one-row VALUES block would
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,6 +145,8 @@ def find(queries: dict[str, SavedQuery], name: str, broken: dict[str, QueryError
         return queries[name]
     if broken and name in broken:
         raise broken[name]
+    import difflib
+
     close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; 'dngraph queries' lists them"
     raise QueryError(f"no saved query named {name!r}{hint}")

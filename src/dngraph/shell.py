@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 
 import click
 
@@ -56,6 +55,8 @@ def _finish(code, standalone_mode: bool):
 
 def _fail(line: str, code: int) -> int:
     if Shell.debug and sys.exc_info()[0] is not None:
+        import traceback
+
         traceback.print_exc(file=sys.stderr)
     click.echo(" ".join(line.split()), err=True)
     return code

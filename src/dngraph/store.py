@@ -20,8 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from .cache import cache_key
@@ -79,6 +77,9 @@ def open_store(layout: Layout, directory: Path | None = None, reasoner: str = "r
             return (*open_checked(path, key), False)
         except CacheError:
             pass
+    import shutil
+    import tempfile
+
     from .build import build_store
 
     try:
@@ -123,6 +124,9 @@ def publish(tmp: Path, path: Path, key: str, replace: bool = False) -> None:
             return
         except CacheError:
             pass
+    import shutil  # only when a store is replaced: opening one needs neither
+    import tempfile
+
     trash = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old"))
     try:
         os.rename(path, trash / "store")

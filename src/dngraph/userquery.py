@@ -9,7 +9,6 @@ term the ontology does not define gets a warning with the closest defined one.
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from .errors import ParameterError, QueryError
@@ -102,6 +101,8 @@ def unknown_terms(text: str, defined: set[str]) -> list[str]:
         local |= set(_DN_NAME.findall(body))
     names = sorted({iri[len(DN):] for iri in defined if iri.startswith(DN) and iri != DN})
     warnings = []
+    import difflib  # only here: most queries use known terms
+
     for name in sorted(local - set(names)):
         lower = {n.lower(): n for n in names}
         close = [lower[name.lower()]] if name.lower() in lower else \

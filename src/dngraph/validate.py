@@ -2,10 +2,16 @@
 
 Follows SHACL (https://www.w3.org/TR/shacl/): the data graph is the union of
 every source graph, the shapes come from ``ontology/shapes.ttl`` and the
-ontology is mixed in (pySHACL's ``ont_graph``) so ``sh:class`` sees the
-class hierarchy (SHACL section 4.1.1, "SHACL instance"). Each result of the
-validation report (section 3.6) becomes a :class:`Violation` that names the
-thing by its label and IRI and the files that state it.
+ontology is mixed in so ``sh:class`` sees the class hierarchy (SHACL section
+4.1.1, "SHACL instance"). Each result of the validation report (section 3.6)
+becomes a :class:`Violation` that names the thing by its label and IRI and the
+files that state it.
+
+Two engines give the same results (``tests/test_validate_parity.py``):
+``fast`` (SHACL Core by rudof, SHACL-SPARQL on pyoxigraph; :mod:`.validate_fast`)
+and ``pyshacl``, the reference (:mod:`.validate_pyshacl`). A report is cached
+under a key of every input (:mod:`.validate_cache`), so unchanged input is
+answered without validating again.
 """
 
 from __future__ import annotations
@@ -13,11 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import LoadError
-from .namespaces import RDFS, SH, SKOS, FOAF, DCTERMS, shorten
+from .namespaces import shorten
 from .resources import Layout
 
-_LABELS = (RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title)
+ENGINES = ("fast", "pyshacl")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,9 @@ class Violation:
         value = f" (value: {self.value})" if self.value is not None else ""
         return f"{where}: {self.severity}: {thing}: {prop}: {self.message}{value}"
 
+    def sort_key(self) -> tuple:
+        return (self.files, self.focus, self.path or "", self.message)
+
 
 @dataclass
 class ValidationReport:
@@ -63,111 +71,53 @@ class ValidationReport:
         return f"does not conform: {parts} in {self.triples} triples"
 
 
-def validate_layout(layout: Layout, shapes: Path | None = None) -> ValidationReport:
-    """Load every file of ``layout`` and validate it against the shapes."""
-    import rdflib
+def choose_label(values: list[tuple[str, str | None]]) -> str | None:
+    """The label a report shows among ``(text, language)`` pairs: English, else
+    untagged, else any; the first in code-point order among equals, so both engines agree."""
+    rank = {"en": 0, None: 1}
+    return min(values, key=lambda v: (rank.get(v[1], 2), v[0]))[0] if values else None
 
-    from .load import load_dataset, parse_turtle, union_graph
-    from .namespaces import ONTOLOGY_IRI
 
-    dataset, files = load_dataset(layout)
-    data = union_graph(dataset, include_ontology=False)
-    ontology = dataset.graph(rdflib.URIRef(ONTOLOGY_IRI))  # already parsed by the loader
-    shapes_path = shapes or layout.shapes
-    shapes_graph = parse_turtle(shapes_path)
-    where = _files_by_subject(dataset, files, layout.root)
-    report = _validate_with(shapes_path, data, shapes_graph, ontology, where)
-    report.graphs = len(files)
+def validate_layout(layout: Layout, shapes: Path | None = None, engine: str = "fast",
+                    cache: Path | None = None, use_cache: bool = True, store=None) -> ValidationReport:
+    """Validate every file of ``layout`` against the shapes with ``engine``.
+
+    The report is read from, or written to, the cache folder ``cache`` (default:
+    the build cache's folder, beside the built stores) unless ``use_cache`` is
+    False. ``store``, a callable, gives the built store of ``layout``, on which the
+    fast engine runs its SPARQL; it is called only when a report is computed.
+    """
+    from . import validate_cache
+
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}; use one of {', '.join(ENGINES)}")
+    shapes = shapes or layout.shapes
+    path = validate_cache.report_path(layout, shapes, engine, cache) if use_cache else None
+    report = validate_cache.read(path) if path else None
+    if report is None:
+        report = _run(layout, shapes, engine, store)
+        if path:
+            validate_cache.write(path, report)
     return report
 
 
-def _validate_with(shapes_path, data, shapes_graph, ontology, where) -> ValidationReport:
-    """:func:`validate_graph`, with a shapes graph that breaks the syntax rules SHACL gives
-    for shapes and constraint components reported as a :class:`LoadError` naming the file."""
-    from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, RuleLoadError, ShapeLoadError
+def _run(layout: Layout, shapes: Path, engine: str, store=None) -> ValidationReport:
+    from . import validate_pyshacl
 
-    try:
-        return validate_graph(data, shapes_graph, ontology, where)
-    except (ShapeLoadError, ConstraintLoadError, RuleLoadError, ReportableRuntimeError) as exc:
-        message = " ".join(str(getattr(exc, "message", None) or exc).split())
-        raise LoadError(shapes_path, f"not well-formed SHACL: {message}") from None
+    if engine == "fast":
+        from . import validate_fast
+
+        try:
+            return validate_fast.validate_layout(layout, shapes, store)
+        except NotImplementedError:
+            pass  # shapes beyond what the fast engine maps exactly: ask the reference
+        except (RuntimeError, ValueError):
+            pass  # shapes rudof refuses: the reference names what is wrong with them
+    return validate_pyshacl.validate_layout(layout, shapes)
 
 
 def validate_graph(data, shapes, ontology=None, where=None) -> ValidationReport:
-    """Validate an rdflib graph; ``where`` maps a subject IRI to the files stating it."""
-    import pyshacl
+    """Validate an rdflib graph with pySHACL; ``where`` maps a subject IRI to the files stating it."""
+    from .validate_pyshacl import validate_graph as run
 
-    conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes, ont_graph=ontology, inference="none",
-        advanced=True, allow_warnings=True)
-    violations = sorted(_violations(results, data, where or {}),
-                        key=lambda v: (v.files, v.focus, v.path or "", v.message))
-    return ValidationReport(conforms=bool(conforms), violations=violations, triples=len(data))
-
-
-def _violations(results, data, where):
-    import rdflib
-
-    sh = lambda name: rdflib.URIRef(SH[name])  # noqa: E731
-    for result in results.subjects(rdflib.RDF.type, sh("ValidationResult")):
-        focus = results.value(result, sh("focusNode"))
-        path = results.value(result, sh("resultPath"))
-        message = results.value(result, sh("resultMessage"))
-        severity = results.value(result, sh("resultSeverity"))
-        value = results.value(result, sh("value"))
-        owner, via = _owner(data, focus) or (focus, None)
-        yield Violation(
-            focus=str(owner),
-            via=None if via is None else str(via),
-            label=_label(data, owner),
-            path=str(path) if isinstance(path, rdflib.URIRef) else None,
-            message=str(message) if message is not None else "constraint not met",
-            severity=shorten(str(severity)).removeprefix("sh:") if severity else "Violation",
-            value=None if value is None else str(value),
-            files=tuple(where.get(str(owner), ())),
-            shape=str(results.value(result, sh("sourceShape"))),
-        )
-
-
-def _owner(graph, node, depth: int = 3):
-    """For a blank node (a period, an instant), the IRI that holds it and the property
-    it is reached by, so a report can point at something a person can find."""
-    import rdflib
-
-    if not isinstance(node, rdflib.BNode):
-        return None
-    path = []
-    for _ in range(depth):
-        link = next(iter(graph.subject_predicates(node)), None)
-        if link is None:
-            return None
-        node, prop = link
-        path.insert(0, prop)
-        if isinstance(node, rdflib.URIRef):
-            return node, path[0]
-    return None
-
-
-def _label(graph, node) -> str | None:
-    import rdflib
-
-    for prop in _LABELS:
-        values = list(graph.objects(node, rdflib.URIRef(prop)))
-        english = [v for v in values if getattr(v, "language", None) in ("en", None)]
-        if english or values:
-            return str((english or values)[0])
-    return None
-
-
-def _files_by_subject(dataset, files, root) -> dict[str, list[str]]:
-    import rdflib
-
-    where: dict[str, list[str]] = {}
-    for graph_iri, path in files.items():
-        try:
-            shown = str(Path(path).resolve().relative_to(Path(root).resolve()))
-        except ValueError:
-            shown = str(path)
-        for subject in set(dataset.graph(rdflib.URIRef(graph_iri)).subjects()):
-            where.setdefault(str(subject), []).append(shown)
-    return where
+    return run(data, shapes, ontology, where)

@@ -34,7 +34,7 @@ def run_job(kg, job: dict) -> dict:
     fmt = graph_fmt if result.kind == "graph" else rows_fmt
     if fmt == "html":
         return {"status": 200, "table": table(kg, result), "truncated": truncated}
-    body = write_graph_any(result.triples, fmt) if result.kind == "graph" else WRITERS[fmt](result)
+    body = write_graph_any(result.triples, fmt, kg.layout) if result.kind == "graph" else WRITERS[fmt](result)
     return {"status": 200, "body": body.encode("utf-8"), "media_type": MEDIA[fmt], "truncated": truncated}
 
 
@@ -97,12 +97,22 @@ WRITERS = {"json": SELECT_WRITERS["json"], "csv": SELECT_WRITERS["csv"],
            "tsv": SELECT_WRITERS["tsv"], "xml": write_xml}
 
 
-def write_graph_any(triples, fmt: str) -> str:
-    """Turtle, N-Triples and JSON-LD as the CLI writes them; RDF/XML from pyoxigraph."""
+def write_graph_any(triples, fmt: str, layout=None) -> str:
+    """Turtle, N-Triples and JSON-LD as the CLI writes them; RDF/XML from pyoxigraph.
+    JSON-LD is compacted with the context of ``layout`` (``ontology/context.jsonld``,
+    see :mod:`dngraph.jsonld`) when the graph ships one."""
     if fmt == "rdfxml":
         import pyoxigraph
 
         return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.RDF_XML).decode("utf-8")
+    if fmt == "jsonld" and layout is not None and layout.context.is_file():
+        import pyoxigraph
+
+        from ..jsonld import write_jsonld
+
+        dataset = pyoxigraph.Dataset(pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in triples)
+        dataset.canonicalize(pyoxigraph.CanonicalizationAlgorithm.RDFC_1_0)
+        return write_jsonld(dataset, layout).decode("utf-8")
     return write_graph(triples, fmt)
 
 

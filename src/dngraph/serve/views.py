@@ -10,9 +10,9 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from ..errors import QueryError
 from ..namespaces import ID, ONTOLOGY_IRI, SITE
 from . import pages
-from .pool import Busy, TimedOut, WorkerDied
 from .describe_service import service_description
 from .jobs import write_graph_any
+from .pool import Busy, TimedOut, WorkerDied
 from .sparql_protocol import GRAPH_TYPES, MEDIA, ProtocolError, choose_formats, negotiate, read_operation
 
 THING_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/n-triples": "ntriples",
@@ -68,7 +68,7 @@ async def saved_query(request) -> Response:
     shown = list(params.items()) + ([("sources", "1")] if cited else [])
     context = {"title": saved.title, "saved": saved, "values": params, "cited": cited,
                "inputs": [pages.param_input(p) for p in saved.params],
-               "options": await run_in_threadpool(_options, kg, saved),
+               "options": await run_in_threadpool(_options, kg, saved) if "html" in formats else {},
                "downloads": _downloads(request.url.path, shown),
                "toggle": _toggle(request.url.path, params.items(), not cited)}
     return await run_query(request, {"saved": name, "params": params, "sources": cited}, formats, context)
@@ -134,7 +134,7 @@ async def thing(request) -> Response:
     triples = await run_in_threadpool(kg.thing_graph, iri)
     if not triples:
         return error(request, 404, f"nothing in the graph is called {iri}")
-    return Response(write_graph_any(triples, fmt), media_type=MEDIA[fmt])
+    return Response(write_graph_any(triples, fmt, kg.layout), media_type=MEDIA[fmt])
 
 
 async def ontology(request) -> Response:
