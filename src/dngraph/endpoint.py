@@ -1,9 +1,8 @@
 """Talking to a remote SPARQL server over HTTP: the SPARQL 1.1 Protocol and Graph Store Protocol.
 
 An :class:`Endpoint` holds the query URL, the Graph Store URL and the credentials.
-Authentication is the standard library's: ``urllib.request``'s basic and digest
-handlers answer the server's 401 challenge (RFC 7617, RFC 7616), so a password
-never travels unless the server asks for it. Credentials are kept out of every
+Authentication is that of ``requests``: HTTP basic (RFC 7617) or digest (RFC 7616),
+the scheme the server asks for unless one is chosen. Credentials are kept out of every
 message: URLs are shown without their user-info, and ``repr`` hides the password.
 A server that cannot be reached, refuses the credentials or rejects the request
 is a one-line :class:`EndpointError` (exit 2: the endpoint option is bad input).
@@ -11,10 +10,8 @@ is a one-line :class:`EndpointError` (exit 2: the endpoint option is bad input).
 
 from __future__ import annotations
 
-import socket
-import urllib.error
+import re
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 
 from .errors import DngraphError, QueryError
@@ -68,44 +65,67 @@ class Endpoint:
     def __repr__(self) -> str:
         return f"Endpoint({shown(self.url)!r}, user={'set' if self.user else None})"
 
-    def _opener(self) -> urllib.request.OpenerDirector:
-        handlers = []
-        if self.user is not None:
-            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            for url in filter(None, (self.url, self.graph_store, self.update_url)):
-                parts = urllib.parse.urlsplit(url)  # the whole server: its Graph Store too
-                manager.add_password(None, f"{parts.scheme}://{parts.netloc}/", self.user, self.password)
-            if self.auth in (None, "basic"):
-                handlers.append(urllib.request.HTTPBasicAuthHandler(manager))
-            if self.auth in (None, "digest"):
-                handlers.append(urllib.request.HTTPDigestAuthHandler(manager))
-        return urllib.request.build_opener(*handlers)
+    def _session(self, url: str):
+        """A requests session that signs requests to ``url`` with the chosen scheme (or the one
+        the server asks for there); a digest session reuses the server's nonce, so a body is
+        sent once, already signed, after a ``HEAD`` has fetched the challenge."""
+        import requests
+        from requests.auth import HTTPBasicAuth, HTTPDigestAuth
+
+        if getattr(self, "_cached", None) is None:
+            self._cached = requests.Session()
+            self._cached.trust_env = False  # no .netrc or proxy settings from elsewhere
+        session = self._cached
+        if self.user is not None and session.auth is None:
+            scheme = self.auth
+            if scheme is None:
+                asked = session.head(url, timeout=TIMEOUT).headers.get("WWW-Authenticate", "")
+                scheme = "digest" if asked.lower().startswith("digest") else "basic"
+            session.auth = (HTTPDigestAuth if scheme == "digest" else HTTPBasicAuth)(self.user, self.password)
+        return session
 
     def request(self, method: str, url: str, body: bytes | None = None,
                 headers: dict | None = None) -> tuple[bytes, str]:
         """Send one request; the response body and its media type, or a one-line error."""
-        request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+        import requests
+        from requests.auth import HTTPDigestAuth
+
         try:
-            with self._opener().open(request, timeout=TIMEOUT) as response:
-                return response.read(), response.headers.get_content_type()
-        except urllib.error.HTTPError as exc:
-            raise _http_error(exc, url) from None
-        except ValueError as exc:  # urllib's basic handler meeting a scheme it does not know
-            raise EndpointError(f"{shown(url)}: the server asks for an authentication dngraph "
-                                f"was not told to use ({' '.join(str(exc).split())[:120]})") from None
-        except (urllib.error.URLError, socket.timeout, ConnectionError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise EndpointError(f"{shown(url)}: cannot reach the server ({reason})") from None
+            session = self._session(url)
+            if body is not None and isinstance(session.auth, HTTPDigestAuth):
+                session.head(url, timeout=TIMEOUT)  # the challenge first, then the signed body
+            response = session.request(method, url, data=body, headers=headers or {}, timeout=TIMEOUT)
+        except requests.RequestException as exc:
+            raise EndpointError(f"{shown(url)}: cannot reach the server ({_reason(exc)})") from None
+        if response.status_code >= 400:
+            raise _http_error(response.status_code, response.reason, response.text, url)
+        return response.content, response.headers.get("Content-Type", "").split(";")[0].strip()
+
+    def check_access(self, url: str) -> None:
+        """A ``HEAD`` request to ``url`` before sending data there: an :class:`EndpointError` when
+        the server cannot be reached or refuses the credentials; any other answer is fine (some
+        servers close the connection on a large request they refuse, so this is asked first)."""
+        try:
+            self.request("HEAD", url)
+        except EndpointError as exc:
+            if "cannot reach" in str(exc) or "refused the credentials" in str(exc):
+                raise
+        except QueryError:
+            pass
 
 
-def _http_error(exc: urllib.error.HTTPError, url: str) -> DngraphError:
+def _http_error(code: int, reason: str, text: str, url: str) -> DngraphError:
     """One line for an HTTP error answer: the status, and the server's first words when it gave some."""
-    try:
-        detail = " ".join(exc.read(2000).decode("utf-8", "replace").split())[:300]
-    except OSError:
-        detail = ""
-    if exc.code in (401, 403):
-        return EndpointError(f"{shown(url)}: the server refused the credentials (HTTP {exc.code})")
-    if exc.code == 400:
+    detail = " ".join(text[:2000].split())[:300]
+    if code in (401, 403):
+        return EndpointError(f"{shown(url)}: the server refused the credentials (HTTP {code})")
+    if code == 400:
         return QueryError(f"{shown(url)}: the server rejected the query (HTTP 400){': ' + detail if detail else ''}")
-    return EndpointError(f"{shown(url)}: HTTP {exc.code} {exc.reason}{': ' + detail if detail else ''}")
+    return EndpointError(f"{shown(url)}: HTTP {code} {reason}{': ' + detail if detail else ''}")
+
+
+def _reason(exc: Exception) -> str:
+    """Why a connection failed, in a few words (the operating system's, when it gave one);
+    never the URL, which may carry user-info."""
+    found = re.search(r"\[Errno -?\d+\] [^'\")\]]+", str(exc))
+    return found.group().strip() if found else type(exc).__name__

@@ -81,8 +81,9 @@ def push(kg, endpoint: Endpoint, chunk: int = CHUNK, progress=None) -> PushRepor
                             f"{endpoint!r}")
     from .clashes import refuse_if_any
 
-    refuse_if_any(kg.clashes())
+    refuse_if_any(getattr(kg, "local_clashes", kg.clashes)())
     graphs = graphs_to_push(kg)
+    endpoint.check_access(_graph_url(store_url, SHAPES_GRAPH))
     total, done = sum(len(triples) for _, triples in graphs), 0
     for iri, triples in graphs:
         for start in range(0, max(len(triples), 1), chunk):
@@ -102,6 +103,10 @@ def _send(endpoint: Endpoint, store_url: str, graph: str, triples: list, method:
 
     payload = ox.serialize([ox.Triple(skolem(t.subject), t.predicate, skolem(t.object)) for t in triples],
                            format=ox.RdfFormat.N_TRIPLES) or b""
+    endpoint.request(method, _graph_url(store_url, graph), payload, {"Content-Type": "application/n-triples"})
+
+
+def _graph_url(store_url: str, graph: str) -> str:
+    """The Graph Store URL of one graph (indirect identification, Graph Store Protocol section 4.2)."""
     separator = "&" if urllib.parse.urlsplit(store_url).query else "?"
-    url = f"{store_url}{separator}{urllib.parse.urlencode({'graph': graph})}"
-    endpoint.request(method, url, payload, {"Content-Type": "application/n-triples"})
+    return f"{store_url}{separator}{urllib.parse.urlencode({'graph': graph})}"

@@ -77,8 +77,12 @@ class RemoteGraph(KnowledgeGraph):
                                 f"as {media_type}: {' '.join(str(exc).split())[:200]}") from None
 
     def clashes(self) -> list:
-        """None known here: the build that was pushed refused an inconsistent graph."""
+        """None checked here: the engine holds what was pushed, and push refuses an inconsistent build."""
         return []
+
+    def local_clashes(self) -> list:
+        """The inconsistencies of the local build (what :mod:`dngraph.push` would send)."""
+        return super().clashes()
 
     @property
     def manifest(self) -> dict:

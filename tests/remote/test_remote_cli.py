@@ -1,0 +1,77 @@
+"""``dngraph push`` and ``--endpoint`` as a person uses them, against the servers of ``conftest.py``."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from click.testing import CliRunner
+
+from dngraph.cli import cli
+from dngraph.endpoint import Endpoint
+
+SECRET = "Pw-7f3a9c-never-shown"
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def text(result) -> str:
+    """Everything the command wrote: click's output holds standard error too."""
+    return result.output
+
+
+def test_push_then_query_gives_the_embedded_rows(oxigraph_server, cache_dir):
+    pushed = run("push", "--endpoint", oxigraph_server["url"], "--chunk-size", "500")
+    assert pushed.exit_code == 0, pushed.output
+    assert "each count checked on the server" in pushed.output.splitlines()[-1]
+    for args in (["query", "members", "--param", "on=2021-11-18", "--format", "csv"],
+                 ["query", "summit", "--param", "summit=2021", "--format", "json"],
+                 ["sparql", "--query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a dn:Nation }", "--format", "tsv"]):
+        local, remote = run(*args), run(*args, "--endpoint", oxigraph_server["url"])
+        assert remote.exit_code == local.exit_code == 0, remote.output
+        assert remote.output == local.output
+
+
+def test_endpoint_from_the_environment_and_from_the_config_file(oxigraph_server, tmp_path, cache_dir):
+    run("push", "--endpoint", oxigraph_server["url"])
+    args = ["query", "chairs", "--format", "csv"]
+    assert run(*args, env={"DNGRAPH_ENDPOINT": oxigraph_server["url"]}).output == run(*args).output
+    config = tmp_path / "endpoint.ini"
+    config.write_text("[endpoint]\nurl = http://127.0.0.1:9/query\n")
+    refused = run(*args, env={"DNGRAPH_CONFIG": str(config)})
+    assert refused.exit_code == 2
+    assert "127.0.0.1:9/query: cannot reach the server" in text(refused)
+    assert run(*args, "--endpoint", oxigraph_server["url"], env={"DNGRAPH_CONFIG": str(config)}).exit_code == 0
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/query", "ftp://127.0.0.1/query", "not a url"])
+def test_a_bad_or_unreachable_endpoint_is_one_line_and_exit_2(url):
+    result = run("query", "chairs", "--endpoint", url)
+    assert result.exit_code == 2
+    assert len(text(result).strip().splitlines()) == 1
+    assert "Traceback" not in text(result)
+
+
+def test_credentials_are_never_printed_nor_logged(virtuoso_server, caplog):
+    caplog.set_level(logging.DEBUG)
+    url = virtuoso_server["url"]
+    wrong = run("push", "--endpoint", url, "--user", "dba", "--auth", "digest", env={"DNGRAPH_PASSWORD": SECRET})
+    assert wrong.exit_code == 2
+    assert "refused the credentials" in text(wrong)
+    right = run("push", "--endpoint", url, "--user", "dba", "--password", "dba", "--auth", "digest")
+    assert right.exit_code == 0, text(right)
+    with_url_password = run("query", "chairs", "--endpoint", f"http://dba:{SECRET}@127.0.0.1:9/sparql")
+    assert with_url_password.exit_code == 2
+    for result in (wrong, right, with_url_password):
+        assert SECRET not in text(result)
+    assert SECRET not in caplog.text
+    assert SECRET not in repr(Endpoint(url, user="dba", password=SECRET))
+
+
+def test_basic_auth_is_refused_by_a_digest_only_service(virtuoso_server):
+    result = run("push", "--endpoint", virtuoso_server["url"], "--user", "dba", "--password", "dba",
+                 "--auth", "basic")
+    assert result.exit_code == 2
+    assert "dba" not in text(result).replace("/sparql", "")
