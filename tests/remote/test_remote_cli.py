@@ -75,3 +75,17 @@ def test_basic_auth_is_refused_by_a_digest_only_service(virtuoso_server):
                  "--auth", "basic")
     assert result.exit_code == 2
     assert "dba" not in text(result).replace("/sparql", "")
+
+
+def test_a_count_that_differs_on_the_server_is_exit_1_in_one_line():
+    from dngraph.push import PushMismatch, PushReport
+
+    report = PushReport("http://127.0.0.1:7878/query",
+                        [("https://w3id.org/dngraph/graph/inferred", 1785, 1785),
+                         ("https://w3id.org/dngraph/graph/shapes", 1593, 1590)])
+    assert report.lines()[-1].endswith("COUNTS DIFFER")
+    assert "(server counts 1590)" in report.lines()[1]
+    with pytest.raises(PushMismatch) as raised:
+        report.check()
+    assert raised.value.exit_code == 1
+    assert "\n" not in str(raised.value) and "graph/shapes> has 1590 triples" in str(raised.value)
