@@ -25,29 +25,34 @@ _QUERY_OPTIONS = [
     click.option("--auth", type=click.Choice(AUTH_SCHEMES),
                  help="HTTP authentication scheme (default: whichever the server asks for)."),
 ]
-_GRAPH_STORE = click.option(
-    "--graph-store", metavar="URL",
-    help="The Graph Store Protocol URL (default: told from the endpoint for the oxigraph server "
-         "(/query -> /store) and Virtuoso (/sparql -> /sparql-graph-crud-auth)).")
+_WRITE_OPTIONS = [
+    click.option("--graph-store", metavar="URL",
+                 help="The Graph Store Protocol URL (default: told from the endpoint for the oxigraph server "
+                      "(/query -> /store) and Virtuoso (/sparql -> /sparql-graph-crud-auth))."),
+    click.option("--update-endpoint", metavar="URL",
+                 help="Write through this SPARQL 1.1 Update URL instead, when no --graph-store is given."),
+]
 
 
 def endpoint_options(func=None, *, graph_store: bool = False):
-    """--endpoint, --user, --password, --auth (and --graph-store when ``graph_store``): the
+    """--endpoint, --user, --password, --auth (and --graph-store, --update-endpoint when ``graph_store``): the
     command's ``kg`` becomes the remote graph when a server is named."""
     if func is None:
         return functools.partial(endpoint_options, graph_store=graph_store)
 
     @functools.wraps(func)
-    def wrapper(*args, kg, endpoint=None, user=None, password=None, auth=None, graph_store=None, **kwargs):
+    def wrapper(*args, kg, endpoint=None, user=None, password=None, auth=None, graph_store=None,
+                update_endpoint=None, **kwargs):
         from .remote import RemoteGraph
         from .remoteconfig import configured
 
-        target = configured(url=endpoint, graph_store=graph_store, user=user, password=password, auth=auth)
+        target = configured(url=endpoint, graph_store=graph_store, update_url=update_endpoint,
+                            user=user, password=password, auth=auth)
         if target is not None:
             kg = RemoteGraph(target, kg.layout.root, kg.cache_dir, kg.reasoner)
         return func(*args, kg=kg, **kwargs)
 
-    options = _QUERY_OPTIONS + ([_GRAPH_STORE] if graph_store else [])
+    options = _QUERY_OPTIONS + (_WRITE_OPTIONS if graph_store else [])
     for option in reversed(options):
         wrapper = option(wrapper)
     return wrapper

@@ -7,7 +7,9 @@ as after one push. The graphs are those of the embedded store, plus the shapes:
 one per source document (the editors' reading and the ontology among them), the
 inferred graph, the RDF merge of the asserted graphs (``MERGED_GRAPH``, what the
 embedded store has as its default graph) and the SHACL shapes (``SHAPES_GRAPH``).
-Blank nodes travel as Skolem IRIs (:mod:`dngraph.engines`). Afterwards each
+Given an update URL and no Graph Store URL, the same is done through SPARQL 1.1
+Update (``DROP SILENT GRAPH`` then ``INSERT DATA``). Blank nodes travel as Skolem
+IRIs (:mod:`dngraph.engines`). Afterwards each
 graph's triples are counted on the server; a count that differs is a failure.
 """
 
@@ -75,19 +77,22 @@ def push(kg, endpoint: Endpoint, chunk: int = CHUNK, progress=None) -> PushRepor
     called after each chunk. The report holds each graph's count on the server (see :meth:`PushReport.check`)."""
     from .remote import RemoteGraph
 
-    store_url = endpoint.graph_store or graph_store_url(endpoint.url)
-    if not store_url:
+    store_url = endpoint.graph_store or (None if endpoint.update_url else graph_store_url(endpoint.url))
+    if not store_url and not endpoint.update_url:
         raise EndpointError("--graph-store: give the Graph Store URL; it cannot be told from "
-                            f"{endpoint!r}")
+                            f"{shown(endpoint.url)}")
     from .clashes import refuse_if_any
 
     refuse_if_any(getattr(kg, "local_clashes", kg.clashes)())
     graphs = graphs_to_push(kg)
-    endpoint.check_access(_graph_url(store_url, SHAPES_GRAPH))
+    endpoint.check_access(_graph_url(store_url, SHAPES_GRAPH) if store_url else endpoint.update_url)
     total, done = sum(len(triples) for _, triples in graphs), 0
     for iri, triples in graphs:
         for start in range(0, max(len(triples), 1), chunk):
-            _send(endpoint, store_url, iri, triples[start:start + chunk], "PUT" if start == 0 else "POST")
+            if store_url:
+                _send(endpoint, store_url, iri, triples[start:start + chunk], "PUT" if start == 0 else "POST")
+            else:
+                _update(endpoint, iri, triples[start:start + chunk], replace=start == 0)
             done += len(triples[start:start + chunk])
             if progress:
                 progress(done, total)
@@ -104,6 +109,19 @@ def _send(endpoint: Endpoint, store_url: str, graph: str, triples: list, method:
     payload = ox.serialize([ox.Triple(skolem(t.subject), t.predicate, skolem(t.object)) for t in triples],
                            format=ox.RdfFormat.N_TRIPLES) or b""
     endpoint.request(method, _graph_url(store_url, graph), payload, {"Content-Type": "application/n-triples"})
+
+
+def _update(endpoint: Endpoint, graph: str, triples: list, replace: bool) -> None:
+    """The same through SPARQL 1.1 Update (sections 3.1.1 and 3.2.2), for a server given by its
+    update URL: the first chunk drops the graph, each chunk is an ``INSERT DATA`` of N-Triples."""
+    import pyoxigraph as ox
+
+    name = str(ox.NamedNode(graph))
+    payload = (ox.serialize([ox.Triple(skolem(t.subject), t.predicate, skolem(t.object)) for t in triples],
+                            format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    text = (f"DROP SILENT GRAPH {name} ;\n" if replace else "") + f"INSERT DATA {{ GRAPH {name} {{\n{payload}}} }}"
+    endpoint.request("POST", endpoint.update_url, text.encode("utf-8"),
+                     {"Content-Type": "application/sparql-update; charset=utf-8"})
 
 
 def _graph_url(store_url: str, graph: str) -> str:

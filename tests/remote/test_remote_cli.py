@@ -89,3 +89,14 @@ def test_a_count_that_differs_on_the_server_is_exit_1_in_one_line():
         report.check()
     assert raised.value.exit_code == 1
     assert "\n" not in str(raised.value) and "graph/shapes> has 1590 triples" in str(raised.value)
+
+
+def test_push_through_sparql_update_when_given_an_update_url(oxigraph_server):
+    url = oxigraph_server["url"]
+    update = url.replace("/query", "/update")
+    for _ in range(2):  # the second push replaces each graph: nothing doubles
+        pushed = run("push", "--endpoint", url, "--update-endpoint", update, "--chunk-size", "2000")
+        assert pushed.exit_code == 0, pushed.output
+        assert pushed.output.splitlines()[-1].endswith("each count checked on the server")
+    args = ["query", "nation-history", "--param", "nation=kr", "--format", "csv"]
+    assert run(*args, "--endpoint", url).output == run(*args).output
