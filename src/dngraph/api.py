@@ -313,7 +313,9 @@ def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  #
     run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference).
     With ``endpoint`` (a SPARQL 1.1 query URL), queries go to that server, which
     ``kg.push`` filled: a :class:`dngraph.remote.RemoteGraph`; ``auth`` is
-    ``(user, password)`` or ``(user, password, "basic" | "digest")``."""
+    ``(user, password)`` or ``(user, password, "basic" | "digest")``; ``graph_store``
+    is the Graph Store URL ``push`` writes to (told from ``endpoint`` for the oxigraph
+    server and Virtuoso), or, without it, ``update_endpoint`` a SPARQL Update URL."""
     from .build import REASONERS
 
     if reasoner not in REASONERS:
