@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from dngraph.cli import cli
 from dngraph.endpoint import Endpoint
+from servers import oxigraph_server, virtuoso_server  # noqa: F401 (fixtures)
 
 SECRET = "Pw-7f3a9c-never-shown"
 

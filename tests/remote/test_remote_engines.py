@@ -16,6 +16,7 @@ import rdflib
 from dngraph.namespaces import INFERRED_GRAPH, MERGED_GRAPH, ONTOLOGY_IRI, SHAPES_GRAPH
 from rdfcompare import same
 from test_query_parity import CASES, _case_id, nt
+from servers import oxigraph_server, pushed, server, virtuoso_server  # noqa: F401 (fixtures)
 
 # What Virtuoso 7.2 (Debian's 7.2.5) does with the saved queries it does not answer as the
 # embedded store does, by case: its SPARQL compiler rejects the query (SP031, SQ074) or fails

@@ -2,7 +2,9 @@
 
 The oxigraph server (PyPI package ``oxigraph``, in the test extra) and Virtuoso 7
 (Debian's ``virtuoso-opensource-7-bin``, installed by ``make engine-deps``), each
-with its files in a temporary folder, stopped when the run ends.
+with its files in a temporary folder, stopped when the run ends. Test modules import
+the fixtures (a conftest.py here would shadow ``tests/conftest.py`` for the modules
+that import it by name); a server started for one module is reused by the next.
 """
 
 from __future__ import annotations
@@ -75,9 +77,15 @@ def oxigraph_binary() -> str:
     return str(found) if found.exists() else (shutil.which("oxigraph") or "oxigraph")
 
 
+_RUNNING: dict = {}
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
     """The oxigraph server on a free port: its query URL (and its Graph Store at /store)."""
+    if "oxigraph" in _RUNNING:
+        yield _RUNNING["oxigraph"]
+        return
     folder = tmp_path_factory.mktemp("oxigraph")
     port = free_port()
     log = folder / "server.log"
@@ -87,14 +95,19 @@ def oxigraph_server(tmp_path_factory):
     url = f"http://127.0.0.1:{port}/query"
     try:
         wait_ready(process, url, log)
-        yield {"url": url, "user": None, "password": None}
+        _RUNNING["oxigraph"] = {"url": url, "user": None, "password": None}
+        yield _RUNNING["oxigraph"]
     finally:
+        _RUNNING.pop("oxigraph", None)
         stop(process)
 
 
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory):
     """Virtuoso 7 with a minimal ini on free ports: its query URL and the dba account (digest auth)."""
+    if "virtuoso" in _RUNNING:
+        yield _RUNNING["virtuoso"]
+        return
     folder = tmp_path_factory.mktemp("virtuoso")
     sql, http = free_port(), free_port()
     ini = folder / "virtuoso.ini"
@@ -106,8 +119,10 @@ def virtuoso_server(tmp_path_factory):
     url = f"http://127.0.0.1:{http}/sparql"
     try:
         wait_ready(process, url, log)
-        yield {"url": url, "user": "dba", "password": "dba"}
+        _RUNNING["virtuoso"] = {"url": url, "user": "dba", "password": "dba"}
+        yield _RUNNING["virtuoso"]
     finally:
+        _RUNNING.pop("virtuoso", None)
         stop(process)
 
 
