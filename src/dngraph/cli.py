@@ -243,6 +243,7 @@ def unlink_dump(kg, name):
 @click.option("--max-concurrent", default=4, show_default=True, type=click.IntRange(1, 1024),
               help="Most queries admitted at once; the next gets 503 with Retry-After.")
 @graph_options
+@endpoint_options
 def serve_command(kg, host, port, workers, timeout, max_rows, max_concurrent):
     """Serve the graph on the web: a read-only SPARQL endpoint at /sparql, a page for every
     thing at its IRI's path (/id/...), and a web page with search and the saved queries at /.

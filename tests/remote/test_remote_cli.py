@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import urllib.parse
 
 import pytest
 from click.testing import CliRunner
@@ -101,3 +102,31 @@ def test_push_through_sparql_update_when_given_an_update_url(oxigraph_server):
         assert pushed.output.splitlines()[-1].endswith("each count checked on the server")
     args = ["query", "nation-history", "--param", "nation=kr", "--format", "csv"]
     assert run(*args, "--endpoint", url).output == run(*args).output
+
+
+def test_serve_answers_saved_queries_and_sparql_from_the_endpoint(kg, oxigraph_server, cache_dir, tmp_path):
+    import collections
+
+    import pyoxigraph as ox
+    from serving import running_server
+    from test_query_parity import nt
+
+    url = oxigraph_server["url"]
+    assert run("push", "--endpoint", url).exit_code == 0
+
+    def rows(body):
+        answer = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+        return collections.Counter(tuple(nt(s[v]) for v in answer.variables) for s in answer)
+
+    def expected(result):
+        return collections.Counter(tuple(nt(row.get(v)) for v in result.variables) for row in result.terms)
+
+    with running_server(cache_dir, tmp_path, "--endpoint", url, "--workers", "1") as server:
+        status, _, body = server.get("/queries/nation-history?nation=kr", accept="application/sparql-results+json")
+        assert status == 200, body[:300]
+        assert rows(body) == expected(kg.query("nation-history", nation="kr"))
+        text = "SELECT ?n WHERE { ?n a <https://w3id.org/dngraph/ontology#Nation> }"
+        status, _, body = server.get("/sparql?query=" + urllib.parse.quote(text),
+                                     accept="application/sparql-results+json")
+        assert status == 200, body[:300]
+        assert rows(body) == expected(kg.sparql(text))
