@@ -26,7 +26,8 @@ from servers import oxigraph_server, pushed, server, virtuoso_server  # noqa: F4
 # values than SPARQL's ordering (section 15.1: IRIs and literals by their strings). These are
 # expected failures, strict: a case that starts to agree fails here until it is removed.
 COMPILER = "Virtuoso's SPARQL compiler rejects or fails on the query"
-NO_ROWS = "Virtuoso drops every row when an optional parameter is unbound (sameTerm with unbound is false)"
+NO_ROWS = ("Virtuoso answers no rows (sameTerm with an unbound optional parameter is false there; "
+           "for the cases with the parameter bound the cause is not yet known)")
 ORDERING = "Virtuoso's MIN/MAX do not follow SPARQL's ordering of IRIs and strings"
 VIRTUOSO_DIFFERS = {
     "charters": COMPILER, "members": COMPILER, "members[on=2017-06-01]": COMPILER,
