@@ -20,7 +20,11 @@ JS_DIR     ?= tests/js
 # nothing downloads a browser build.
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test install test-deps js-deps browser-deps screenshot bench clean
+# The remote-engine tests start two real SPARQL servers: the oxigraph server (PyPI,
+# in the test extra) and Virtuoso 7, the DBpedia engine (Debian's package).
+VIRTUOSO ?= /usr/bin/virtuoso-t
+
+.PHONY: run test install test-deps js-deps browser-deps engine-deps screenshot bench clean
 
 $(BIN)/dngraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +45,7 @@ js-deps:
 	fi
 	cd $(JS_DIR) && npm ci --no-audit --no-fund --silent
 
-test-deps: install js-deps browser-deps
+test-deps: install js-deps browser-deps engine-deps
 	@if ! command -v javac >/dev/null 2>&1 || [ ! -f $(OWLAPI_JAR) ]; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
@@ -53,6 +57,13 @@ browser-deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
 			chromium chromium-driver; \
+	fi
+
+engine-deps:
+	@if [ ! -x $(VIRTUOSO) ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+			virtuoso-opensource-7-bin; \
 	fi
 
 # Refresh docs/screenshot-{home,timeline,sources}.png from the browser test.

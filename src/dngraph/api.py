@@ -369,23 +369,60 @@ class KnowledgeGraph:
 
         return write_docs(self.layout, folder, __version__)
 
+    # -- remote engines ------------------------------------------------------
+    def push(self, endpoint: str | None = None, graph_store: str | None = None, auth=None,
+             chunk: int | None = None, progress=None):
+        """Load the built graph into a SPARQL server through the Graph Store Protocol, each
+        graph replaced whole: a :class:`dngraph.push.PushReport` with the server's count per
+        graph. ``endpoint`` is the query URL (default: that of this remote graph), ``auth`` as in
+        :func:`open`; ``progress(done, total)`` is called after each chunk of ``chunk`` triples."""
+        from .push import CHUNK, push
+        from .remoteconfig import endpoint_of
+
+        target = (endpoint_of(endpoint, graph_store=graph_store, auth=auth) if endpoint
+                  else getattr(self, "endpoint", None))
+        if target is None:
+            from .errors import ParameterError
+
+            raise ParameterError("push: give the endpoint to push to")
+        return push(self, target, chunk or CHUNK, progress)
+
 
 def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
          reasoner: str = "rules", allow_network: bool = False, timeout: float | None = None,
-         max_rows: int | None = None) -> KnowledgeGraph:
+         max_rows: int | None = None, *, endpoint: str | None = None, update_endpoint: str | None = None,
+         graph_store: str | None = None, auth=None) -> KnowledgeGraph:
     """Open the knowledge graph shipped with dngraph, or the one under ``root``.
 
     ``reasoner`` computes the OWL 2 RL entailments: ``"rules"`` (the default, rules
     run inside pyoxigraph, :mod:`dngraph.rules`) or ``"owlrl"`` (the reference).
     ``allow_network`` lets queries use ``SERVICE`` (refused otherwise: :mod:`dngraph.guard`);
     ``timeout`` (seconds) and ``max_rows`` bound every :meth:`~KnowledgeGraph.sparql` and
-    :meth:`~KnowledgeGraph.query` (:mod:`dngraph.sandbox`)."""
+    :meth:`~KnowledgeGraph.query` (:mod:`dngraph.sandbox`; on a remote engine, the HTTP
+    request's time limit).
+
+    With ``endpoint`` (a SPARQL 1.1 query URL), queries go to that server, which
+    ``kg.push`` filled: a :class:`dngraph.remote.RemoteGraph`; ``auth`` is
+    ``(user, password)`` or ``(user, password, "basic" | "digest")``; ``graph_store``
+    is the Graph Store URL ``push`` writes to (told from ``endpoint`` for the oxigraph
+    server and Virtuoso), or, without it, ``update_endpoint`` a SPARQL Update URL."""
     from .build import REASONERS
 
     if reasoner not in REASONERS:
         from .errors import ParameterError
 
         raise ParameterError(f"reasoner {reasoner!r}: use one of {', '.join(REASONERS)}")
-    kg = KnowledgeGraph(root, cache_dir, reasoner)
+    if endpoint:
+        kg = _remote(root, cache_dir, reasoner, endpoint, update_endpoint, graph_store, auth)
+    else:
+        kg = KnowledgeGraph(root, cache_dir, reasoner)
     kg.allow_network, kg.timeout, kg.max_rows = allow_network, timeout, max_rows
     return kg
+
+
+def _remote(root, cache_dir, reasoner, endpoint, update_endpoint, graph_store, auth) -> KnowledgeGraph:
+    """The graph under ``root`` as a remote engine answers it (:mod:`dngraph.remote`)."""
+    from .remote import RemoteGraph
+    from .remoteconfig import endpoint_of
+
+    return RemoteGraph(endpoint_of(endpoint, update_endpoint, graph_store, auth), root, cache_dir, reasoner)

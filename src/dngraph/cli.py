@@ -15,6 +15,7 @@ import click
 from . import __version__
 from .export import EXPORT_FORMATS
 from .limitoptions import limit_options
+from .endpointopts import endpoint_options
 from .options import emit, graph_options, output_options, parse_params, read_stdin
 from .shell import Shell
 
@@ -96,6 +97,7 @@ def list_queries(kg):
               help="Add a sources column: the graphs stating the facts behind each row ('inferred' for entailed ones).")
 @output_options
 @graph_options
+@endpoint_options
 @limit_options
 def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
     """Run the saved query NAME.
@@ -113,6 +115,7 @@ def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
 @click.option("--query", "-q", "text", help="The query text, instead of FILE.")
 @output_options
 @graph_options
+@endpoint_options
 @limit_options
 def run_sparql(kg, file, text, fmt, output, no_infer):
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) from FILE, - (standard input) or --query.
@@ -162,6 +165,7 @@ def plot(kg, kind, output, fmt):
 @click.option("--frame", metavar="CLASS", help="JSON-LD only: nest related things under each CLASS (nation, summit).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of standard output.")
 @graph_options
+@endpoint_options
 def export_graph(kg, fmt, graphs, sources, with_ontology, frame, output):
     """Write the graph in an RDF format, the same bytes for the same data.
 
@@ -252,6 +256,7 @@ def unlink_dump(kg, name):
 @click.option("--max-concurrent", default=4, show_default=True, type=click.IntRange(1, 1024),
               help="Most queries admitted at once; the next gets 503 with Retry-After.")
 @graph_options
+@endpoint_options
 def serve_command(kg, host, port, workers, timeout, max_rows, max_concurrent):
     """Serve the graph on the web: a read-only SPARQL endpoint at /sparql, a page for every
     thing at its IRI's path (/id/...), and a web page with search and the saved queries at /.
@@ -319,6 +324,26 @@ def docs_command(kg, output):
     Example: dngraph docs -o site/ontology
     """
     click.echo(kg.write_docs(output))
+
+
+@cli.command("push")
+@click.option("--chunk-size", default=50_000, show_default=True, type=click.IntRange(1),
+              help="Triples per request; a larger graph is sent in several.")
+@graph_options
+@endpoint_options(graph_store=True)
+def push_command(kg, chunk_size):
+    """Load the built graph into a SPARQL server (--endpoint) through the Graph Store Protocol.
+
+    One named graph per source document, the inferred graph, the merged asserted graph,
+    the ontology and the shapes, each replaced whole, so pushing again changes nothing.
+    Prints the triples per graph, each checked by a COUNT on the server (exit 1 if one differs).
+
+    Example: dngraph push --endpoint http://127.0.0.1:8890/sparql --user dba --auth digest
+    """
+    from .pushshell import run_push
+
+    for line in run_push(kg, chunk_size):
+        click.echo(line)
 
 
 def main(argv=None):

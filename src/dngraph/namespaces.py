@@ -51,6 +51,12 @@ ONTOLOGY_IRI = "https://w3id.org/dngraph/ontology"
 INFERRED_GRAPH = "https://w3id.org/dngraph/graph/inferred"
 # An external dump joined by ``dngraph link`` lives in LINKED_GRAPH + its name.
 LINKED_GRAPH = "https://w3id.org/dngraph/graph/linked/"
+# On a remote SPARQL engine (``dngraph push``): the RDF merge of every asserted graph, which
+# the embedded store keeps as its default graph; the SHACL shapes; and the prefix of the
+# Skolem IRIs (RDF 1.1 Concepts, section 3.5) that stand for blank nodes there.
+MERGED_GRAPH = "https://w3id.org/dngraph/graph/merged"
+SHAPES_GRAPH = "https://w3id.org/dngraph/graph/shapes"
+GENID = "https://w3id.org/dngraph/.well-known/genid/"
 # The dataset the VoID/DCAT description describes, and the external ones it links to.
 DATASET_IRI = "https://w3id.org/dngraph/dataset"
 WIKIDATA_DATASET = "http://www.wikidata.org/"

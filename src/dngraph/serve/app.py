@@ -65,7 +65,7 @@ def create_app(kg, settings: Settings = Settings()) -> Starlette:
     async def lifespan(app):
         await run_in_threadpool(lambda: kg.store)  # build before workers open it read-only
         pool = QueryPool(kg.layout.root, kg.cache_dir, settings.workers, settings.max_concurrent,
-                         settings.timeout)
+                         settings.timeout, endpoint=_fresh(getattr(kg, "endpoint", None)))
         await pool.start()
         app.state.pool = pool
         try:
@@ -123,3 +123,10 @@ def _check_free(host: str, port: int) -> None:
             return
     except OSError as exc:
         raise DngraphError(f"--host {host} --port {port}: cannot listen there: {exc.strerror or exc}") from None
+
+
+def _fresh(endpoint):
+    """A copy of a remote graph's endpoint for the workers (settings only, no open connection)."""
+    import dataclasses
+
+    return dataclasses.replace(endpoint) if endpoint is not None else None

@@ -28,13 +28,18 @@ class WorkerDied(Exception):
     """The worker stopped without answering (out of memory, killed from outside)."""
 
 
-def _worker_main(conn, root, cache_dir) -> None:
+def _worker_main(conn, root, cache_dir, endpoint=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
     from ..api import open as open_graph
     from .jobs import run_job
 
-    kg = open_graph(root, cache_dir)
-    kg.store
+    if endpoint is None:
+        kg = open_graph(root, cache_dir)
+        kg.store
+    else:  # a remote engine answers (dngraph.remote); the worker only sends the queries
+        from ..remote import RemoteGraph
+
+        kg = RemoteGraph(endpoint, root, cache_dir)
     conn.send({"ready": True})
     while True:
         try:
@@ -45,9 +50,9 @@ def _worker_main(conn, root, cache_dir) -> None:
 
 
 class _Worker:
-    def __init__(self, context, root, cache_dir):
+    def __init__(self, context, root, cache_dir, endpoint=None):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, root, cache_dir), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, root, cache_dir, endpoint), daemon=True)
         self.process.start()
         child.close()
 
@@ -61,8 +66,9 @@ class _Worker:
 class QueryPool:
     """``size`` worker processes answering jobs of :mod:`dngraph.serve.jobs`."""
 
-    def __init__(self, root, cache_dir, size: int = 2, max_concurrent: int = 4, timeout: float = 10.0):
-        self.args = (str(root) if root else None, str(cache_dir) if cache_dir else None)
+    def __init__(self, root, cache_dir, size: int = 2, max_concurrent: int = 4, timeout: float = 10.0,
+                 endpoint=None):
+        self.args = (str(root) if root else None, str(cache_dir) if cache_dir else None, endpoint)
         self.size, self.max_concurrent, self.timeout = size, max_concurrent, timeout
         self.context = multiprocessing.get_context("spawn")
         self.idle: asyncio.Queue | None = None
