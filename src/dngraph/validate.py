@@ -49,7 +49,7 @@ class Violation:
         return f"{where}: {self.severity}: {thing}: {prop}: {self.message}{value}"
 
     def sort_key(self) -> tuple:
-        return (self.files, self.focus, self.path or "", self.message)
+        return (self.files, self.focus, self.path or "", self.message, self.value is not None, self.value or "")
 
 
 @dataclass
