@@ -66,11 +66,11 @@ def sandbox_for(kg) -> "_Sandbox":
 
 class _Sandbox:
     def __init__(self):
-        self.conn = self.tx = self.process = self.started_for = None
+        self.conn = self.tx = self.process = self.started_for = self.deadline = None
 
     def call(self, kg, job, timeout: float | None):
         self._start(kg)
-        deadline = None if timeout is None else time.monotonic() + timeout
+        self.deadline = deadline = None if timeout is None else time.monotonic() + timeout
         try:
             self.tx.send(job)
         except (EOFError, OSError):
@@ -81,12 +81,13 @@ class _Sandbox:
     def receive(self, deadline: float | None, timeout: float | None):
         """The worker's next message, waited for until ``deadline`` (``time.monotonic()``)."""
         try:
-            while not self.conn.poll(0.05):
+            while True:  # the deadline is checked even while messages keep coming (streamed rows)
                 if deadline is not None and time.monotonic() >= deadline:
                     self.stop()
                     raise LimitReached(f"query stopped after {timeout:g} s, its time limit "
                                        "(raise --timeout or timeout=)")
-            return self.conn.recv()
+                if self.conn.poll(0.05):
+                    return self.conn.recv()
         except (EOFError, OSError):
             self.stop()
             raise errors.InternalError("the query's worker process stopped without answering "

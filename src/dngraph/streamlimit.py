@@ -12,8 +12,6 @@ answer has more, says so; reading then raises ``LimitReached`` too, never ending
 
 from __future__ import annotations
 
-import time
-
 from . import errors
 from .errors import DngraphError
 
@@ -26,8 +24,8 @@ def stream_limited(kg, method: str, *args, **kwargs):
     from .stream import Rows
 
     sandbox, cap, timeout = sandbox_for(kg), kg.max_rows or limit("rows"), kg.timeout
-    deadline = None if timeout is None else time.monotonic() + timeout
     head = sandbox.call(kg, ("stream", method, args, kwargs, cap), timeout)
+    deadline = sandbox.deadline  # the time limit counts from the query's start, as for sparql()
     if head[0] == "error":
         raise _rebuilt(*head[1:])
     done = [False]
