@@ -9,7 +9,8 @@ the caller waits for the answer in short polls: at the time limit, or on Ctrl-C,
 the worker is killed at once and the caller gets :class:`LimitReached` (or the
 ``KeyboardInterrupt``); the next query starts a new worker. The worker reads at most
 ``max_rows + 1`` rows of a SPARQL answer, so a huge answer is refused, never held whole
-and never cut silently.
+and never cut silently. A streamed answer (:mod:`dngraph.streamlimit`) comes through the
+same pipe in batches of rows, under the same deadline.
 """
 
 from __future__ import annotations
