@@ -69,6 +69,8 @@ def send_rows(kg, conn, method: str, args, kwargs, cap: int) -> None:
             conn.send(("rows", batch))
             sent += len(batch)
         conn.send(("end",))
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the caller is gone (killed): nobody to answer
     except DngraphError as exc:
         conn.send(("error", type(exc).__name__, str(exc), exc.exit_code))
     except Exception as exc:  # noqa: BLE001 - a bug is reported to the caller, who raises it
