@@ -118,12 +118,16 @@ def test_ctrl_c_while_rows_go_to_a_file_leaves_the_old_file(cache_dir, tmp_path)
     target.write_text("old answer\n")
     process = start("sparql", "-f", "csv", "-q", HUGE, "-o", str(target), cache_dir=cache_dir,
                     stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while not any(p.stat().st_size > 100_000 for p in temporaries(tmp_path)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert temporaries(tmp_path) and process.poll() is None, "the rows were not being written"
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=5) == -signal.SIGINT
+    try:
+        deadline = time.monotonic() + 30
+        while not any(p.stat().st_size > 100_000 for p in temporaries(tmp_path)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert temporaries(tmp_path) and process.poll() is None, "the rows were not being written"
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=5) == -signal.SIGINT
+    finally:
+        process.kill()
+        process.wait()
     assert target.read_text() == "old answer\n" and temporaries(tmp_path) == []
 
 
