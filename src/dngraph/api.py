@@ -387,6 +387,21 @@ class KnowledgeGraph:
             raise ParameterError("push: give the endpoint to push to")
         return push(self, target, chunk or CHUNK, progress)
 
+    # -- answers read one row at a time -----------------------------------
+    def sparql_stream(self, text: str, infer: bool = True, linked: bool = False, **bindings):
+        """:meth:`sparql`, its rows read one at a time as they are computed: a
+        :class:`dngraph.stream.Rows`, so memory stays flat however many rows. With ``timeout`` or
+        ``max_rows``, reading past a limit raises :class:`dngraph.sandbox.LimitReached`."""
+        from .streamquery import sparql_rows
+
+        return sparql_rows(self, text, infer, linked, **bindings)
+
+    def query_stream(self, name: str, infer: bool = True, **params):
+        """:meth:`query` (without sources), its rows read one at a time: a :class:`dngraph.stream.Rows`."""
+        from .streamquery import query_rows
+
+        return query_rows(self, name, infer, **params)
+
 
 def open(root: str | Path | None = None, cache_dir: str | Path | None = None,  # noqa: A001
          reasoner: str = "rules", allow_network: bool = False, timeout: float | None = None,

@@ -104,8 +104,13 @@ def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
 
     Example: dngraph query members --param on=2021-11-18 --format csv
     """
+    if not with_sources:  # the rows go out as they are read (dngraph.streamout)
+        from .streamout import emit_stream
+
+        params = parse_params(pairs)
+        return emit_stream(lambda: kg.query_stream(name, infer=not no_infer, **params), fmt, output)
     result = kg.query(name, infer=not no_infer, with_sources=with_sources, **parse_params(pairs))
-    if with_sources and fmt in (None, "table", "markdown"):
+    if fmt in (None, "table", "markdown"):
         result = result.for_people()
     emit(result, fmt, output)
 
@@ -132,7 +137,9 @@ def run_sparql(kg, file, text, fmt, output, no_infer):
         raise QueryError("give a query FILE, - for standard input, or --query TEXT (one of them)")
     if file is not None:
         text = read_query_text(file) if file != "-" else read_stdin()
-    emit(kg.sparql(text, infer=not no_infer), fmt, output)
+    from .streamout import emit_stream
+
+    emit_stream(lambda: kg.sparql_stream(text, infer=not no_infer), fmt, output)
 
 
 @cli.command("plot")

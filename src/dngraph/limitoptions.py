@@ -8,7 +8,8 @@ command's ``kg`` arrives here first.
 Without a limit the query runs in this process, where a Python handler for Ctrl-C would
 wait until pyoxigraph returns; so while the command runs, Ctrl-C ends the process at once
 (the default action of SIGINT, exit status 130 in the shell). A file being written then is
-left whole: :func:`dngraph.output.write_output` renames only a complete temporary.
+left whole: :func:`dngraph.streamout.emit_stream` renames only a complete temporary, and removes
+it before the process ends.
 """
 
 from __future__ import annotations

@@ -70,6 +70,25 @@ class RemoteGraph(KnowledgeGraph):
         """:meth:`KnowledgeGraph.query` on the engine, under this graph's time limit and row cap."""
         return self._bounded(KnowledgeGraph.query, name, infer=infer, with_sources=with_sources, **params)
 
+    def sparql_stream(self, text: str, infer: bool = True, linked: bool = False, **bindings):
+        """:meth:`sparql` read as rows: the engine sends its answer whole over HTTP, under this
+        graph's limits, so the rows come from that answer (:class:`dngraph.stream.Rows`)."""
+        return self._as_rows(self.sparql(text, infer=infer, linked=linked, **bindings))
+
+    def query_stream(self, name: str, infer: bool = True, **params):
+        """:meth:`query` read as rows, as :meth:`sparql_stream`."""
+        return self._as_rows(self.query(name, infer=infer, **params))
+
+    def _as_rows(self, result):
+        from .stream import Rows
+
+        if result.kind == "ask":
+            return Rows("ask", boolean=result.boolean, warnings=result.warnings)
+        if result.kind == "graph":
+            return Rows("graph", source=result.triples, warnings=result.warnings)
+        return Rows("select", result.variables, source=result.terms, warnings=result.warnings,
+                    labels=self.labels_shown)
+
     def _bounded(self, method, *args, **kwargs):
         """Run ``method`` with ``timeout`` as the HTTP request's limit (no local worker: the
         engine does the work) and refuse an answer of more than ``max_rows`` rows."""

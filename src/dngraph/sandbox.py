@@ -9,7 +9,8 @@ the caller waits for the answer in short polls: at the time limit, or on Ctrl-C,
 the worker is killed at once and the caller gets :class:`LimitReached` (or the
 ``KeyboardInterrupt``); the next query starts a new worker. The worker reads at most
 ``max_rows + 1`` rows of a SPARQL answer, so a huge answer is refused, never held whole
-and never cut silently.
+and never cut silently. A streamed answer (:mod:`dngraph.streamlimit`) comes through the
+same pipe in batches of rows, under the same deadline.
 """
 
 from __future__ import annotations
@@ -39,12 +40,8 @@ def run_limited(kg, method: str, *args, **kwargs):
     ``kg.timeout`` seconds (None: no limit) and ``kg.max_rows`` rows."""
     from .limits import limit
 
-    sandbox = kg.__dict__.get("_sandbox")
-    if sandbox is None:
-        sandbox = kg.__dict__["_sandbox"] = _Sandbox()
-        weakref.finalize(kg, sandbox.stop)  # the worker goes with its graph object
     cap = kg.max_rows or limit("rows")
-    reply = sandbox.call(kg, (method, args, kwargs, cap), kg.timeout)
+    reply = sandbox_for(kg).call(kg, (method, args, kwargs, cap), kg.timeout)
     if reply[0] == "error":
         raise _rebuilt(*reply[1:])
     if reply[0] == "rows":
@@ -59,21 +56,39 @@ def run_limited(kg, method: str, *args, **kwargs):
     return result
 
 
+def sandbox_for(kg) -> "_Sandbox":
+    """The worker of ``kg``, started once and kept for its next queries."""
+    sandbox = kg.__dict__.get("_sandbox")
+    if sandbox is None:
+        sandbox = kg.__dict__["_sandbox"] = _Sandbox()
+        weakref.finalize(kg, sandbox.stop)  # the worker goes with its graph object
+    return sandbox
+
+
 class _Sandbox:
     def __init__(self):
-        self.conn = self.tx = self.process = self.started_for = None
+        self.conn = self.tx = self.process = self.started_for = self.deadline = None
 
     def call(self, kg, job, timeout: float | None):
         self._start(kg)
-        deadline = None if timeout is None else time.monotonic() + timeout
+        self.deadline = deadline = None if timeout is None else time.monotonic() + timeout
         try:
             self.tx.send(job)
-            while not self.conn.poll(0.05):
+        except (EOFError, OSError):
+            self.stop()
+            raise errors.InternalError("the query's worker process stopped without answering") from None
+        return self.receive(deadline, timeout)
+
+    def receive(self, deadline: float | None, timeout: float | None):
+        """The worker's next message, waited for until ``deadline`` (``time.monotonic()``)."""
+        try:
+            while True:  # the deadline is checked even while messages keep coming (streamed rows)
                 if deadline is not None and time.monotonic() >= deadline:
                     self.stop()
                     raise LimitReached(f"query stopped after {timeout:g} s, its time limit "
                                        "(raise --timeout or timeout=)")
-            return self.conn.recv()
+                if self.conn.poll(0.05):
+                    return self.conn.recv()
         except (EOFError, OSError):
             self.stop()
             raise errors.InternalError("the query's worker process stopped without answering "
@@ -137,10 +152,15 @@ def _serve(rx, conn, root, cache_dir, reasoner, allow_network) -> None:
         return
     while True:
         try:
-            method, args, kwargs, cap = rx.recv()
+            job = rx.recv()
         except (EOFError, OSError):
             return
-        conn.send(_answer(kg, method, args, kwargs, cap))
+        if job[0] == "stream":  # rows sent as they are read (dngraph.streamlimit)
+            from .streamlimit import send_rows
+
+            send_rows(kg, conn, *job[1:])
+        else:
+            conn.send(_answer(kg, *job))
 
 
 def _answer(kg, method: str, args, kwargs, cap: int) -> tuple:
