@@ -35,11 +35,10 @@ VIRTUOSO_DIFFERS = {
     "members[lang=fr][on=2019-06-01]": COMPILER, "name-history": COMPILER,
     "sources-of[thing=https://w3id.org/dngraph/id/membership/dk]": COMPILER,
     "sources-of[thing=https://w3id.org/dngraph/id/summit/2021]": COMPILER, "themes[min=3]": COMPILER,
-    "outputs[group=data-360]": GROUPED_OPTIONAL, "people": ORDERING,
-    "declarations": ORDERING, "disagreements": ORDERING, "nation-profile[nation=ca]": ORDERING,
-    "nation-profile[nation=kr]": ORDERING, "summit[summit=2019]": ORDERING,
+    "outputs[group=data-360]": GROUPED_OPTIONAL,
+    "declarations": ORDERING, "disagreements": ORDERING, "summit[summit=2019]": ORDERING,
     "summit[summit=2020]": ORDERING, "summit[summit=2021]": ORDERING, "summits": ORDERING,
-    "summits[since=2021]": ORDERING, "charters[charter=updated-digital-nations-charter]": ORDERING,
+    "summits[since=2021]": ORDERING,
 }
 
 
