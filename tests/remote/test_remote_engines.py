@@ -36,7 +36,7 @@ VIRTUOSO_DIFFERS = {
     "sources-of[thing=https://w3id.org/dngraph/id/membership/dk]": COMPILER,
     "sources-of[thing=https://w3id.org/dngraph/id/summit/2021]": COMPILER, "themes[min=3]": COMPILER,
     "outputs[group=data-360]": GROUPED_OPTIONAL,
-    "declarations": ORDERING, "disagreements": ORDERING, "summits": ORDERING, "summits[since=2021]": ORDERING,
+    "declarations": ORDERING, "disagreements": ORDERING,
 }
 
 
