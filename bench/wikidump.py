@@ -2,7 +2,7 @@
 
 Item ``Q{n}`` for n = 1..N gets ten statements: an English label, an instance-of
 (P31) among 50 classes, a country (P17) among the first 250 items, an inception
-date (P571), a population (P1082), a "part of" (P361) and an "shares border with"
+date (P571), a population (P1082), a "part of" (P361) and a "shares border with"
 (P47) link to other items, an ISO-like code (P297), a described-at URL (P973) and a
 ``schema:description``. With N of 900 or more the items include the Wikidata IRIs the nations
 match (``skos:exactMatch``), so a query can join the two. Streams; stdlib only.
