@@ -44,9 +44,9 @@ def sorted_lines(dataset, fmt: str = "nquads") -> bytes:
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
-def to_rdflib(term):
+def to_rdflib(term, normalize: bool = False):
     """A pyoxigraph term as the equal rdflib term (blank node labels kept, literals
-    not normalised, ``xsd:string`` left implicit as RDF 1.1 has it)."""
+    normalised only when ``normalize``, ``xsd:string`` left implicit as RDF 1.1 has it)."""
     import pyoxigraph as ox
     import rdflib
 
@@ -57,7 +57,7 @@ def to_rdflib(term):
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
     datatype = None if term.datatype.value == XSD.string else rdflib.URIRef(term.datatype.value)
-    return rdflib.Literal(term.value, datatype=datatype, normalize=False)
+    return rdflib.Literal(term.value, datatype=datatype, normalize=normalize)
 
 
 def _sorted(quads) -> list:

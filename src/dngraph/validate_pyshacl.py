@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import LoadError
-from .namespaces import RDFS, SH, SKOS, FOAF, DCTERMS, XSD, shorten
+from .namespaces import RDFS, SH, SKOS, FOAF, DCTERMS, shorten
 from .resources import Layout
 from .validate import ValidationReport, Violation, choose_label
 
@@ -192,16 +192,8 @@ def to_oxigraph(term):
 
 
 def from_oxigraph(term):
-    """The rdflib term for a pyoxigraph term, blank nodes keeping their identifiers."""
-    import pyoxigraph
-    import rdflib
+    """The rdflib term for a pyoxigraph term, blank nodes keeping their identifiers and
+    literals normalised as rdflib's Turtle parser gives them (:func:`dngraph.rdfwrite.to_rdflib`)."""
+    from .rdfwrite import to_rdflib
 
-    if isinstance(term, pyoxigraph.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    if term.datatype.value == XSD.string:
-        return rdflib.Literal(term.value)  # as rdflib's Turtle parser gives a plain string
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    return to_rdflib(term, normalize=True)
