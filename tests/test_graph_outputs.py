@@ -1,5 +1,5 @@
 """Every RDF answer of `dngraph sparql` (CONSTRUCT and DESCRIBE, in Turtle, N-Triples and
-JSON-LD) is compared, as a graph, with a stored expected graph (rdflib.compare.isomorphic).
+JSON-LD) is compared, as a graph, with a stored expected graph (by their RDFC-1.0 canonical form, tests/rdfcompare.py).
 
 The expected graphs live in tests/fixtures/expected/{case}.ttl. After a deliberate
 change of the data they describe, rewrite them with
@@ -16,11 +16,12 @@ import os
 import pytest
 import rdflib
 from click.testing import CliRunner
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.compare import graph_diff, to_isomorphic
 
 from dngraph.cli import cli
 
 from conftest import FIXTURES
+from rdfcompare import same
 
 EXPECTED = FIXTURES / "expected"
 REGENERATE = os.environ.get("DNGRAPH_REGENERATE", "") not in ("", "0")
@@ -59,7 +60,7 @@ def expected(case: str, got: rdflib.Graph) -> rdflib.Graph:
 def test_graph_answer_is_the_expected_graph(case, fmt):
     got = answer(case, fmt)
     want = expected(case, got)
-    if not isomorphic(got, want):
+    if not same(got, want):
         _, missing, extra = graph_diff(to_isomorphic(want), to_isomorphic(got))
         pytest.fail(f"{case} as {fmt}: missing {sorted(missing)[:5]}, unexpected {sorted(extra)[:5]}")
 
