@@ -87,7 +87,7 @@ def load_files(files: list[SourceFile], link_sources: bool = True, store=None) -
     source = pyoxigraph.NamedNode(DCTERMS.source)
     for src in files:
         graph = pyoxigraph.NamedNode(src.graph)
-        parsed = parse(src.path)
+        parsed = parse(src.path, check=store is None)
         if link_sources and not src.is_ontology:
             subjects = {t.subject for t in parsed if isinstance(t.subject, pyoxigraph.NamedNode)} - {graph}
             parsed.extend(pyoxigraph.Quad(s, source, graph) for s in subjects)
