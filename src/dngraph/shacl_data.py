@@ -111,7 +111,6 @@ def parse(path: Path, check: bool = True) -> list:
 
     from .errors import LoadError
     from .load import parse_turtle, read_text
-    from .wellformed import check_terms
 
     text = read_text(path)
     try:
@@ -121,5 +120,23 @@ def parse(path: Path, check: bool = True) -> list:
         parse_turtle(path)  # raises the loader's error, naming the file and line
         raise LoadError(path, f"Turtle error: {exc}") from None
     if check:
-        check_terms(((t.subject, t.predicate, t.object) for t in triples), path, text)
+        _check_terms(triples, path, text)
     return triples
+
+
+def _check_terms(triples: list, path: Path, text: str) -> None:
+    """:func:`dngraph.wellformed.check_terms`, called only once a term is found that it
+    refuses: it names the line, and imports rdflib to tell rdflib's terms from pyoxigraph's."""
+    import pyoxigraph
+
+    from .wellformed import check_terms, iri_problem, literal_problem
+
+    seen: set = set()
+    for triple in triples:
+        for term in (triple.subject, triple.predicate, triple.object):
+            if term in seen:
+                continue
+            seen.add(term)
+            if (iri_problem(term.value) if isinstance(term, pyoxigraph.NamedNode) else
+                    literal_problem(term.value, term.datatype.value) if isinstance(term, pyoxigraph.Literal) else None):
+                check_terms(((t.subject, t.predicate, t.object) for t in triples), path, text)
