@@ -63,8 +63,6 @@ def messages(shapes, node) -> list[str]:
 
 def focus_nodes(shapes, data, shape) -> set:
     """Every focus node of ``shape`` in ``data`` (section 2.1.3; SHACL-AF 5.1)."""
-    import pyoxigraph
-
     found: set = set()
     for row in _bound(shapes, "targets.rq", shape=shape):
         kind, value = row["kind"].value, row["value"]
@@ -74,8 +72,7 @@ def focus_nodes(shapes, data, shape) -> set:
             query = prefixes(shapes, row["target"]) + value.value
             found.update(s["this"] for s in data.query(query) if s["this"] is not None)
         else:
-            found.update(s["this"] for s in _bound(data, "target-nodes.rq",
-                                                     kind=pyoxigraph.Literal(kind), value=value))
+            found.update(s["this"] for s in _bound(data, f"target-{kind}.rq", value=value))
     return found
 
 

@@ -67,11 +67,11 @@ def core_results(data: DataGraph, shapes, marked: dict) -> list[Result]:
     import pyoxigraph
     import pyrudof
 
-    lines = ["".join(data.triples())]
+    marks = []
     core = []
     for number, (shape, nodes) in enumerate(sorted(marked.items(), key=lambda i: i[0].value)):
         mark = f"<{_MARK}{number}>"
-        lines.extend(f"{node} {mark} {mark} .\n" for node in nodes)
+        marks.extend(f"{node} {mark} {mark} .\n" for node in nodes)
         core.append(f"{shape} <{SH.targetSubjectsOf}> {mark} .\n")
     for q in shapes:
         if not (q.predicate.value in (SH.target, SH.sparql) or (q.subject in marked and q.predicate.value in _NOT_CORE)):
@@ -79,7 +79,7 @@ def core_results(data: DataGraph, shapes, marked: dict) -> list[Result]:
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
     with tempfile.TemporaryDirectory(prefix="dngraph-shacl-") as folder:
         data_file = Path(folder) / "data.nt"  # rudof reads a file faster than a string
-        data_file.write_text("".join(lines), encoding="utf-8")
+        data_file.write_bytes(data.ntriples() + "".join(marks).encode("utf-8"))
         rudof.read_data(str(data_file), format=pyrudof.RDFFormat.NTriples)
     rudof.read_shacl("".join(core), format=pyrudof.ShaclFormat.NTriples)
     from .validate_rudof import to_result
