@@ -24,9 +24,9 @@ from servers import oxigraph_server, pushed, server, virtuoso_server  # noqa: F4
 # optional parameters are tested as COALESCE(STR(?p), "") = "" || ?x = ?p (its sameTerm inside
 # || or IF is false even when it holds, and pyoxigraph folds BOUND(?p) to false before binding
 # ?p); an English label is the least one kept by FILTER NOT EXISTS and then SAMPLEd (its MIN over
-# language-tagged literals answers another label or none).
-MEMBERS = ("Virtuoso fails to compile members (SQ074 at line 48 of the SQL it generates); "
-           "the construct at fault is not yet isolated")
+# language-tagged literals answers another label or none); an EXISTS that is an operand of || is
+# written !(NOT EXISTS ...) (a bare one fails to compile, SQ074); COALESCE over aggregates is written
+# as an aggregate over COALESCE where that is the same (SQ156, Bad dfe in sqlo_place_exp, otherwise).
 SOURCES_OF = ("Virtuoso fails inside its compiler (SQ156, Bad dfe in sqlo_place_exp) on "
               "COALESCE(MIN(?propertyName), MIN(?localName)); written as MIN(COALESCE(...)) it compiles but "
               "then joins OPTIONAL { GRAPH ?source { ?source rdfs:label ?sourceName } } with other graphs' "
@@ -42,7 +42,6 @@ DECLARATIONS = ("Virtuoso's MIN over language-tagged labels answers another labe
                 "tagged again fails in its compiler (SQ156), and keeping only the least label still leaves rows "
                 "that differ, not yet isolated")
 VIRTUOSO_DIFFERS = {
-    "members": MEMBERS, "members[on=2017-06-01]": MEMBERS, "members[lang=fr][on=2019-06-01]": MEMBERS,
     "sources-of[thing=https://w3id.org/dngraph/id/membership/dk]": SOURCES_OF,
     "sources-of[thing=https://w3id.org/dngraph/id/summit/2021]": SOURCES_OF,
     "outputs[group=data-360]": GROUPED_OPTIONAL,
