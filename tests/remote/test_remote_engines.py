@@ -27,11 +27,6 @@ from servers import oxigraph_server, pushed, server, virtuoso_server  # noqa: F4
 # language-tagged literals answers another label or none); an EXISTS that is an operand of || is
 # written !(NOT EXISTS ...) (a bare one fails to compile, SQ074); COALESCE over aggregates is written
 # as an aggregate over COALESCE where that is the same (SQ156, Bad dfe in sqlo_place_exp, otherwise).
-SOURCES_OF = ("Virtuoso fails inside its compiler (SQ156, Bad dfe in sqlo_place_exp) on "
-              "COALESCE(MIN(?propertyName), MIN(?localName)); written as MIN(COALESCE(...)) it compiles but "
-              "then joins OPTIONAL { GRAPH ?source { ?source rdfs:label ?sourceName } } with other graphs' "
-              "labels, unbinds a literal ?value made by BIND once an OPTIONAL uses it as subject, and its "
-              "sameTerm inside && is false")
 GROUPED_OPTIONAL = ("Virtuoso answers rows of other agents, labelled with the group's label: the filter "
                     "?agent = ?group with OPTIONAL { ?agent rdfs:label ?agentName } under GROUP BY (dropping "
                     "that OPTIONAL gives the right row)")
@@ -42,8 +37,6 @@ DECLARATIONS = ("Virtuoso's MIN over language-tagged labels answers another labe
                 "tagged again fails in its compiler (SQ156), and keeping only the least label still leaves rows "
                 "that differ, not yet isolated")
 VIRTUOSO_DIFFERS = {
-    "sources-of[thing=https://w3id.org/dngraph/id/membership/dk]": SOURCES_OF,
-    "sources-of[thing=https://w3id.org/dngraph/id/summit/2021]": SOURCES_OF,
     "outputs[group=data-360]": GROUPED_OPTIONAL,
     "declarations": DECLARATIONS, "disagreements": DISAGREEMENTS,
 }
