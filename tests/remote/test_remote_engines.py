@@ -30,12 +30,8 @@ from servers import oxigraph_server, pushed, server, virtuoso_server  # noqa: F4
 GROUPED_OPTIONAL = ("Virtuoso answers rows of other agents, labelled with the group's label: the filter "
                     "?agent = ?group with OPTIONAL { ?agent rdfs:label ?agentName } under GROUP BY (dropping "
                     "that OPTIONAL gives the right row)")
-DISAGREEMENTS = ("Virtuoso unbinds a literal ?value made by BIND(COALESCE(IF(DATATYPE(?raw) IN (...), ...))) once "
-                 "OPTIONAL { ?value rdfs:label ?valueName } uses it as a subject, so rows come back without their "
-                 "value (summit was fixed by looking labels up on ?raw), and its MIN over language-tagged labels differs")
 VIRTUOSO_DIFFERS = {
     "outputs[group=data-360]": GROUPED_OPTIONAL,
-    "disagreements": DISAGREEMENTS,
 }
 
 
