@@ -80,50 +80,55 @@ def oxigraph_binary() -> str:
 _RUNNING: dict = {}
 
 
+def running_server(engine: str, tmp_path_factory, launch):
+    """Yield ``{"url": ..., "user": ..., "password": ...}`` of a running ``engine`` server.
+
+    The first call makes a folder, asks ``launch(folder)`` for ``(command, url, account,
+    options)`` (``options`` go to ``subprocess.Popen``), starts ``command`` with its output in
+    ``folder/server.log`` and waits until ``url`` answers; the server is stopped when the
+    generator is closed (the session fixture's end). While it runs, a further call yields it again.
+    """
+    if engine in _RUNNING:
+        yield _RUNNING[engine]
+        return
+    folder = tmp_path_factory.mktemp(engine)
+    command, url, account, options = launch(folder)
+    log = folder / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, **options)
+    try:
+        wait_ready(process, url, log)
+        _RUNNING[engine] = {"url": url, **account}
+        yield _RUNNING[engine]
+    finally:
+        _RUNNING.pop(engine, None)
+        stop(process)
+
+
+def _oxigraph(folder: Path):
+    port = free_port()
+    command = [oxigraph_binary(), "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"]
+    return command, f"http://127.0.0.1:{port}/query", {"user": None, "password": None}, {}
+
+
+def _virtuoso(folder: Path):
+    sql, http = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http))
+    command = ["virtuoso-t", "+configfile", str(ini), "+foreground"]
+    return command, f"http://127.0.0.1:{http}/sparql", {"user": "dba", "password": "dba"}, {"cwd": folder}
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
     """The oxigraph server on a free port: its query URL (and its Graph Store at /store)."""
-    if "oxigraph" in _RUNNING:
-        yield _RUNNING["oxigraph"]
-        return
-    folder = tmp_path_factory.mktemp("oxigraph")
-    port = free_port()
-    log = folder / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(folder / "db"),
-                                    "--bind", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        wait_ready(process, url, log)
-        _RUNNING["oxigraph"] = {"url": url, "user": None, "password": None}
-        yield _RUNNING["oxigraph"]
-    finally:
-        _RUNNING.pop("oxigraph", None)
-        stop(process)
+    yield from running_server("oxigraph", tmp_path_factory, _oxigraph)
 
 
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory):
     """Virtuoso 7 with a minimal ini on free ports: its query URL and the dba account (digest auth)."""
-    if "virtuoso" in _RUNNING:
-        yield _RUNNING["virtuoso"]
-        return
-    folder = tmp_path_factory.mktemp("virtuoso")
-    sql, http = free_port(), free_port()
-    ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http))
-    log = folder / "console.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(["virtuoso-t", "+configfile", str(ini), "+foreground"], cwd=folder,
-                                   stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{http}/sparql"
-    try:
-        wait_ready(process, url, log)
-        _RUNNING["virtuoso"] = {"url": url, "user": "dba", "password": "dba"}
-        yield _RUNNING["virtuoso"]
-    finally:
-        _RUNNING.pop("virtuoso", None)
-        stop(process)
+    yield from running_server("virtuoso", tmp_path_factory, _virtuoso)
 
 
 @pytest.fixture(scope="session", params=["oxigraph", "virtuoso"])

@@ -1,6 +1,6 @@
 """The graph pushed to real SPARQL servers answers as the embedded store does.
 
-Each engine (the oxigraph server and Virtuoso 7, started by ``conftest.py`` here)
+Each engine (the oxigraph server and Virtuoso 7, started by ``servers.py`` here)
 gets the built graph through ``push``; then every saved query, with the parameters
 the parity tests use, must give the same rows as the embedded store, with and
 without inference, and ``export`` read back from the server must be the same graph.
@@ -18,36 +18,17 @@ from rdfcompare import same
 from test_query_parity import CASES, _case_id, nt
 from servers import oxigraph_server, pushed, server, virtuoso_server  # noqa: F401 (fixtures)
 
-# What Virtuoso 7.2 (Debian's 7.2.5) does with the saved queries it does not answer as the
-# embedded store does, by case. These are expected failures, strict: a case that starts to agree
-# fails here until it is removed. The saved queries avoid what Virtuoso gets wrong elsewhere:
-# optional parameters are tested as COALESCE(STR(?p), "") = "" || ?x = ?p (its sameTerm inside
-# || or IF is false even when it holds, and pyoxigraph folds BOUND(?p) to false before binding
-# ?p); an English label is the least one kept by FILTER NOT EXISTS and then SAMPLEd (its MIN over
-# language-tagged literals answers another label or none).
-MEMBERS = ("Virtuoso fails to compile members (SQ074 at line 48 of the SQL it generates); "
-           "the construct at fault is not yet isolated")
-SOURCES_OF = ("Virtuoso fails inside its compiler (SQ156, Bad dfe in sqlo_place_exp) on "
-              "COALESCE(MIN(?propertyName), MIN(?localName)); written as MIN(COALESCE(...)) it compiles but "
-              "then joins OPTIONAL { GRAPH ?source { ?source rdfs:label ?sourceName } } with other graphs' "
-              "labels, unbinds a literal ?value made by BIND once an OPTIONAL uses it as subject, and its "
-              "sameTerm inside && is false")
-GROUPED_OPTIONAL = ("Virtuoso answers rows of other agents, labelled with the group's label: the filter "
-                    "?agent = ?group with OPTIONAL { ?agent rdfs:label ?agentName } under GROUP BY (dropping "
-                    "that OPTIONAL gives the right row)")
-DISAGREEMENTS = ("Virtuoso unbinds a literal ?value made by BIND(COALESCE(IF(DATATYPE(?raw) IN (...), ...))) once "
-                 "OPTIONAL { ?value rdfs:label ?valueName } uses it as a subject, so rows come back without their "
-                 "value (summit was fixed by looking labels up on ?raw), and its MIN over language-tagged labels differs")
-DECLARATIONS = ("Virtuoso's MIN over language-tagged labels answers another label or none; taking MIN of STR() "
-                "tagged again fails in its compiler (SQ156), and keeping only the least label still leaves rows "
-                "that differ, not yet isolated")
-VIRTUOSO_DIFFERS = {
-    "members": MEMBERS, "members[on=2017-06-01]": MEMBERS, "members[lang=fr][on=2019-06-01]": MEMBERS,
-    "sources-of[thing=https://w3id.org/dngraph/id/membership/dk]": SOURCES_OF,
-    "sources-of[thing=https://w3id.org/dngraph/id/summit/2021]": SOURCES_OF,
-    "outputs[group=data-360]": GROUPED_OPTIONAL,
-    "declarations": DECLARATIONS, "disagreements": DISAGREEMENTS,
-}
+# Every saved query gives the embedded rows on Virtuoso 7.2 (Debian's 7.2.5) too. The saved
+# queries avoid what Virtuoso gets wrong: optional parameters are tested as
+# COALESCE(STR(?p), "") = "" || ?x = ?p (its sameTerm inside || or IF is false even when it holds,
+# and pyoxigraph folds BOUND(?p) to false before binding ?p); an English label is the least one
+# kept by FILTER NOT EXISTS (its MIN over long language-tagged literals answers another label or
+# none); an EXISTS that is an operand of || is written !(NOT EXISTS ...) (a bare one fails to
+# compile, SQ074); COALESCE over aggregates is written as an aggregate over COALESCE where that is
+# the same (SQ156, Bad dfe in sqlo_place_exp, otherwise); a label is looked up on the matched term,
+# not on a variable made by BIND (which it drops from the row once an OPTIONAL uses it as a
+# subject); and a filter on a variable that an OPTIONAL label lookup also uses stays in a group
+# without that OPTIONAL (Virtuoso applies it to the lookup instead of the rows).
 
 
 def rows(result):
@@ -72,10 +53,8 @@ def test_push_sends_every_graph_and_the_server_counts_the_same(kg, pushed):
 
 @pytest.mark.parametrize("infer", [True, False], ids=["infer", "no-infer"])
 @pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
-def test_saved_query_gives_the_embedded_rows(request, kg, pushed, server, case, infer):
+def test_saved_query_gives_the_embedded_rows(kg, pushed, server, case, infer):
     name, params = case
-    if server["engine"] == "virtuoso" and _case_id(case) in VIRTUOSO_DIFFERS:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=VIRTUOSO_DIFFERS[_case_id(case)]))
     remote, _ = pushed
     local = kg.query(name, infer=infer, **params)
     answered = remote.query(name, infer=infer, **params)
