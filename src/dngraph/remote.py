@@ -9,15 +9,16 @@ Blank nodes live on the engine as Skolem IRIs; ``isBlank``/``isIRI`` tests are
 rewritten to tell them apart (:func:`dngraph.valuesbind.with_skolem_tests`).
 Every query names its dataset the way the embedded store lays it out
 (:mod:`dngraph.engines`), which is what makes answers the same on every engine.
-The graph must have been pushed first (:mod:`dngraph.push`).
+The graph must have been pushed first (:mod:`dngraph.push`). Its time limit and row
+cap are held by each call (:mod:`dngraph.calllimits`), so threads may share it.
 """
 
 from __future__ import annotations
 
-import contextvars
 import urllib.parse
 
 from .api import KnowledgeGraph
+from .calllimits import CallLimits
 from .endpoint import Endpoint, EndpointError
 from .engines import dataset_params, normalised_results, unskolem_triple
 from .namespaces import INFERRED_GRAPH, MERGED_GRAPH
@@ -26,16 +27,10 @@ from .valuesbind import query_form, with_skolem_tests, with_values
 
 _RESULTS = "application/sparql-results+json"
 _GRAPH = "application/n-triples, text/turtle;q=0.9"
-# The graph whose call runs in this thread (or task), and its time limit for each request:
-# the limits go with the call, so threads sharing one graph (or one endpoint) keep their own.
-_CALL = contextvars.ContextVar("dngraph_remote_call", default=None)
 
 
-class RemoteGraph(KnowledgeGraph):
+class RemoteGraph(CallLimits, KnowledgeGraph):
     """The graph of the layout under ``root`` as pushed to ``endpoint``."""
-
-    _timeout: float | None = None
-    _max_rows: int | None = None
 
     def __init__(self, endpoint: Endpoint, root=None, cache_dir=None, reasoner: str = "rules"):
         super().__init__(root, cache_dir, reasoner)
@@ -44,30 +39,6 @@ class RemoteGraph(KnowledgeGraph):
 
     def __repr__(self) -> str:
         return f"RemoteGraph({self.endpoint!r})"
-
-    @property
-    def timeout(self) -> float | None:
-        """Seconds each HTTP request of a query may take (None: :data:`dngraph.endpoint.TIMEOUT`).
-        It reads None inside this graph's own calls, which hold the limits themselves, so the
-        :class:`KnowledgeGraph` methods they run use no local worker (the engine does the work)."""
-        return None if self._in_call() else self._timeout
-
-    @timeout.setter
-    def timeout(self, value: float | None) -> None:
-        self._timeout = value
-
-    @property
-    def max_rows(self) -> int | None:
-        """The most rows or triples an answer may have; None inside this graph's calls, as ``timeout``."""
-        return None if self._in_call() else self._max_rows
-
-    @max_rows.setter
-    def max_rows(self, value: int | None) -> None:
-        self._max_rows = value
-
-    def _in_call(self) -> bool:
-        call = _CALL.get()
-        return call is not None and call[0] is self
 
     def named_graphs(self) -> list[str]:
         """The graphs the embedded store has as named graphs: one per source file, and the inferred one."""
@@ -120,25 +91,6 @@ class RemoteGraph(KnowledgeGraph):
         return Rows("select", result.variables, source=result.terms, warnings=result.warnings,
                     labels=self.labels_shown)
 
-    def _bounded(self, method, *args, **kwargs):
-        """Run ``method`` with ``timeout`` as each HTTP request's limit (no local worker: the
-        engine does the work) and refuse an answer of more than ``max_rows`` rows. The limits
-        are held by the call (:data:`_CALL`), never set on this object or its endpoint, so
-        threads may share both."""
-        from .sandbox import LimitReached
-
-        if self._in_call():  # a call within a call: the outer one holds the limits
-            return method(self, *args, **kwargs)
-        cap = self._max_rows
-        token = _CALL.set((self, self._timeout))
-        try:
-            result = method(self, *args, **kwargs)
-        finally:
-            _CALL.reset(token)
-        if cap is not None and result.kind != "ask" and len(result) > cap:
-            raise LimitReached(f"answer refused: more than {cap} rows or triples (raise --max-rows or max_rows=)")
-        return result
-
     def ask_engine(self, text: str, default_graphs, named_graphs=()):
         """Send ``text`` with its dataset; the answer as pyoxigraph gives one (solutions,
         a boolean, or triples)."""
@@ -146,11 +98,10 @@ class RemoteGraph(KnowledgeGraph):
 
         graph = query_form(text) in ("construct", "describe")
         form = [("query", text)] + dataset_params(default_graphs, named_graphs)
-        call = _CALL.get()
         body, media_type = self.endpoint.request(
             "POST", self.endpoint.url, urllib.parse.urlencode(form).encode(),
             {"Content-Type": "application/x-www-form-urlencoded", "Accept": _GRAPH if graph else _RESULTS},
-            timeout=call[1] if call is not None and call[0] is self else None)
+            timeout=self.request_timeout())
         try:
             if not graph:
                 return ox.parse_query_results(normalised_results(body), ox.QueryResultsFormat.JSON)
