@@ -127,3 +127,14 @@ def test_ctrl_c_stops_an_unlimited_query_at_once(cache_dir):
         process.kill()
     assert time.monotonic() - interrupted < 3
     assert process.returncode == -signal.SIGINT
+
+
+def test_a_query_under_a_limit_loads_nothing_of_the_server(cache_dir):
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom dngraph.cli import cli\n"
+            "done = CliRunner().invoke(cli, ['sparql', '--timeout', '30', '--format', 'csv', '--query', sys.argv[1]])\n"
+            "print(done.exit_code, len(done.output.splitlines()), sorted(m for m in sys.modules if 'starlette' in m))\n")
+    done = subprocess.run([sys.executable, "-c", code, NATIONS], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, DNGRAPH_CACHE=str(cache_dir)))
+    code, lines, loaded = done.stdout.strip().split(" ", 2)
+    assert (code, loaded) == ("0", "[]"), done.stdout + done.stderr
+    assert int(lines) >= 11  # the header and the nations, from the worker

@@ -51,7 +51,7 @@ class Endpoint:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     auth: str | None = None
-    #: Seconds a request may take (``--timeout`` on a query); then a one-line error.
+    #: Seconds a request may take unless the request says otherwise; then a one-line error.
     timeout: float = field(default=TIMEOUT, repr=False)
 
     def __post_init__(self):
@@ -67,7 +67,7 @@ class Endpoint:
     def __repr__(self) -> str:
         return f"Endpoint({shown(self.url)!r}, user={'set' if self.user else None})"
 
-    def _session(self, url: str):
+    def _session(self, url: str, timeout: float):
         """A requests session that signs requests to ``url`` with the chosen scheme (or the one
         the server asks for there); a digest session reuses the server's nonce, so a body is
         sent once, already signed, after a ``HEAD`` has fetched the challenge."""
@@ -81,26 +81,28 @@ class Endpoint:
         if self.user is not None and session.auth is None:
             scheme = self.auth
             if scheme is None:
-                asked = session.head(url, timeout=self.timeout).headers.get("WWW-Authenticate", "")
+                asked = session.head(url, timeout=timeout).headers.get("WWW-Authenticate", "")
                 scheme = "digest" if asked.lower().startswith("digest") else "basic"
             session.auth = (HTTPDigestAuth if scheme == "digest" else HTTPBasicAuth)(self.user, self.password)
         return session
 
     def request(self, method: str, url: str, body: bytes | None = None,
-                headers: dict | None = None) -> tuple[bytes, str]:
-        """Send one request; the response body and its media type, or a one-line error."""
+                headers: dict | None = None, timeout: float | None = None) -> tuple[bytes, str]:
+        """Send one request, allowed ``timeout`` seconds (None: :attr:`timeout`); the response
+        body and its media type, or a one-line error."""
         import requests
         from requests.auth import HTTPDigestAuth
 
+        timeout = timeout or self.timeout
         try:
-            session = self._session(url)
+            session = self._session(url, timeout)
             if body is not None and isinstance(session.auth, HTTPDigestAuth):
-                session.head(url, timeout=self.timeout)  # the challenge first, then the signed body
-            response = session.request(method, url, data=body, headers=headers or {}, timeout=self.timeout)
+                session.head(url, timeout=timeout)  # the challenge first, then the signed body
+            response = session.request(method, url, data=body, headers=headers or {}, timeout=timeout)
         except requests.Timeout:
             from .sandbox import LimitReached
 
-            raise LimitReached(f"{shown(url)}: no answer within {self.timeout:g} s, the time limit "
+            raise LimitReached(f"{shown(url)}: no answer within {timeout:g} s, the time limit "
                                "(raise --timeout or timeout=)") from None
         except requests.RequestException as exc:
             raise EndpointError(f"{shown(url)}: cannot reach the server ({_reason(exc)})") from None

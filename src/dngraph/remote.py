@@ -9,7 +9,8 @@ Blank nodes live on the engine as Skolem IRIs; ``isBlank``/``isIRI`` tests are
 rewritten to tell them apart (:func:`dngraph.valuesbind.with_skolem_tests`).
 Every query names its dataset the way the embedded store lays it out
 (:mod:`dngraph.engines`), which is what makes answers the same on every engine.
-The graph must have been pushed first (:mod:`dngraph.push`).
+The graph must have been pushed first (:mod:`dngraph.push`). Its time limit and row
+cap are held by each call (:mod:`dngraph.calllimits`), so threads may share it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import urllib.parse
 
 from .api import KnowledgeGraph
+from .calllimits import CallLimits
 from .endpoint import Endpoint, EndpointError
 from .engines import dataset_params, normalised_results, unskolem_triple
 from .namespaces import INFERRED_GRAPH, MERGED_GRAPH
@@ -27,7 +29,7 @@ _RESULTS = "application/sparql-results+json"
 _GRAPH = "application/n-triples, text/turtle;q=0.9"
 
 
-class RemoteGraph(KnowledgeGraph):
+class RemoteGraph(CallLimits, KnowledgeGraph):
     """The graph of the layout under ``root`` as pushed to ``endpoint``."""
 
     def __init__(self, endpoint: Endpoint, root=None, cache_dir=None, reasoner: str = "rules"):
@@ -89,23 +91,6 @@ class RemoteGraph(KnowledgeGraph):
         return Rows("select", result.variables, source=result.terms, warnings=result.warnings,
                     labels=self.labels_shown)
 
-    def _bounded(self, method, *args, **kwargs):
-        """Run ``method`` with ``timeout`` as the HTTP request's limit (no local worker: the
-        engine does the work) and refuse an answer of more than ``max_rows`` rows."""
-        from .endpoint import TIMEOUT
-        from .sandbox import LimitReached
-
-        timeout, cap = self.timeout, self.max_rows
-        self.timeout = self.max_rows = None
-        self.endpoint.timeout = timeout or TIMEOUT
-        try:
-            result = method(self, *args, **kwargs)
-        finally:
-            self.timeout, self.max_rows, self.endpoint.timeout = timeout, cap, TIMEOUT
-        if cap is not None and result.kind != "ask" and len(result) > cap:
-            raise LimitReached(f"answer refused: more than {cap} rows or triples (raise --max-rows or max_rows=)")
-        return result
-
     def ask_engine(self, text: str, default_graphs, named_graphs=()):
         """Send ``text`` with its dataset; the answer as pyoxigraph gives one (solutions,
         a boolean, or triples)."""
@@ -115,7 +100,8 @@ class RemoteGraph(KnowledgeGraph):
         form = [("query", text)] + dataset_params(default_graphs, named_graphs)
         body, media_type = self.endpoint.request(
             "POST", self.endpoint.url, urllib.parse.urlencode(form).encode(),
-            {"Content-Type": "application/x-www-form-urlencoded", "Accept": _GRAPH if graph else _RESULTS})
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": _GRAPH if graph else _RESULTS},
+            timeout=self.request_timeout())
         try:
             if not graph:
                 return ox.parse_query_results(normalised_results(body), ox.QueryResultsFormat.JSON)

@@ -3,7 +3,7 @@
 pyoxigraph cannot cancel a query once it runs, and a Python signal handler waits
 until the native code returns, so neither a time limit nor Ctrl-C can stop a query
 run in the caller's own process. As ``dngraph serve`` does (:mod:`dngraph.serve.pool`),
-a query with a limit runs in a worker process (started once per
+a query with a limit runs in a worker process (:mod:`dngraph.worker`; started once per
 :class:`~dngraph.api.KnowledgeGraph`, with the built store opened by its path), and
 the caller waits for the answer in short polls: at the time limit, or on Ctrl-C,
 the worker is killed at once and the caller gets :class:`LimitReached` (or the
@@ -16,17 +16,12 @@ same pipe in batches of rows, under the same deadline.
 from __future__ import annotations
 
 import itertools
-import os
-import signal
-import subprocess
-import sys
 import time
 import weakref
-from multiprocessing.connection import Connection
-from pathlib import Path
 
 from . import errors
 from .errors import DngraphError, QueryError
+from .worker import Worker, worker_side
 
 _STARTUP_SECONDS = 300  # opening (or building) the graph in the worker
 
@@ -67,13 +62,13 @@ def sandbox_for(kg) -> "_Sandbox":
 
 class _Sandbox:
     def __init__(self):
-        self.conn = self.tx = self.process = self.started_for = self.deadline = None
+        self.worker = self.started_for = self.deadline = None
 
     def call(self, kg, job, timeout: float | None):
         self._start(kg)
         self.deadline = deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            self.tx.send(job)
+            self.worker.send(job)
         except (EOFError, OSError):
             self.stop()
             raise errors.InternalError("the query's worker process stopped without answering") from None
@@ -82,13 +77,11 @@ class _Sandbox:
     def receive(self, deadline: float | None, timeout: float | None):
         """The worker's next message, waited for until ``deadline`` (``time.monotonic()``)."""
         try:
-            while True:  # the deadline is checked even while messages keep coming (streamed rows)
-                if deadline is not None and time.monotonic() >= deadline:
-                    self.stop()
-                    raise LimitReached(f"query stopped after {timeout:g} s, its time limit "
-                                       "(raise --timeout or timeout=)")
-                if self.conn.poll(0.05):
-                    return self.conn.recv()
+            return self.worker.receive(deadline)
+        except TimeoutError:
+            self.stop()
+            raise LimitReached(f"query stopped after {timeout:g} s, its time limit "
+                               "(raise --timeout or timeout=)") from None
         except (EOFError, OSError):
             self.stop()
             raise errors.InternalError("the query's worker process stopped without answering "
@@ -99,45 +92,31 @@ class _Sandbox:
 
     def _start(self, kg) -> None:
         key = (str(kg.layout.root), str(kg.cache_dir or ""), kg.reasoner, kg.allow_network)
-        if self.process is not None and self.process.poll() is None and self.started_for == key:
+        if self.worker is not None and self.worker.alive() and self.started_for == key:
             return
         self.stop()
-        # A new interpreter rather than multiprocessing's spawn, which would run the
-        # caller's __main__ again (a script without a main guard would start itself).
-        to_child, from_parent = os.pipe()
-        to_parent, from_child = os.pipe()
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [
-            str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")])))
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", "from dngraph.sandbox import worker_main; worker_main()",
-             str(to_child), str(from_child), *key[:3], "1" if key[3] else ""],
-            pass_fds=(to_child, from_child), env=env, stdin=subprocess.DEVNULL)
-        os.close(to_child)
-        os.close(from_child)
-        self.tx, self.conn = Connection(from_parent, readable=False), Connection(to_parent, writable=False)
-        self.started_for = key
-        reply = self.conn.recv() if self.conn.poll(_STARTUP_SECONDS) else ("error", "InternalError",
-                                                                            "the query worker did not start", 3)
+        self.worker, self.started_for = Worker("dngraph.sandbox:worker_main", key), key
+        try:
+            reply = self.worker.receive(time.monotonic() + _STARTUP_SECONDS)
+        except (TimeoutError, EOFError, OSError):
+            reply = ("error", "InternalError", "the query worker did not start", errors.EXIT_INTERNAL)
+        except BaseException:
+            self.stop()
+            raise
         if reply[0] == "error":
             self.stop()
             raise _rebuilt(*reply[1:])
 
     def stop(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.wait(timeout=5)
-            self.conn.close()
-            self.tx.close()
-        self.process = self.conn = self.tx = None
+        if self.worker is not None:
+            self.worker.stop()
+        self.worker = None
 
 
 def worker_main() -> None:
-    """The worker: ``python -c ... READ_FD WRITE_FD ROOT CACHE_DIR REASONER ALLOW_NETWORK``."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller stops its worker itself
-    os.dup2(2, 1)  # anything a library prints goes to stderr, never into the answer
-    read_fd, write_fd, root, cache_dir, reasoner, allow_network = sys.argv[1:7]
-    rx, conn = Connection(int(read_fd), writable=False), Connection(int(write_fd), readable=False)
-    _serve(rx, conn, root, cache_dir, reasoner, bool(allow_network))
+    """The worker (:mod:`dngraph.worker`), set up with ``(ROOT, CACHE_DIR, REASONER, ALLOW_NETWORK)``."""
+    rx, conn, (root, cache_dir, reasoner, allow_network) = worker_side()
+    _serve(rx, conn, root, cache_dir, reasoner, allow_network)
 
 
 def _serve(rx, conn, root, cache_dir, reasoner, allow_network) -> None:

@@ -6,8 +6,9 @@ block (SPARQL 1.1 Query, section 10.2.1) placed first in the query's outermost
 group: it is joined with the rest of the group, so the group's filters, optional
 parts and ``EXISTS`` tests see the variables bound, as with a substitution. Each
 term is written by pyoxigraph's N-Triples serializer (strings escaped, IRIs
-checked when the term was made), never pasted from what the user typed; a blank
-node is written as its Skolem IRI (:mod:`dngraph.engines`), as pushed.
+checked when the term was made), never pasted from what the user typed, and reads as
+the same term whether or not the engine reads codepoint escapes first (section 19.2);
+a blank node is written as its Skolem IRI (:mod:`dngraph.engines`), as pushed.
 """
 
 from __future__ import annotations
@@ -49,8 +50,21 @@ def values_block(bindings: dict) -> str:
             names.append(str(ox.Variable(name)))
         except ValueError:
             raise ParameterError(f"binding {name!r} is not a SPARQL variable name") from None
-        terms.append(str(skolem(term)))
+        terms.append(_spelled(str(skolem(term))))
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+
+
+# A backslash of the value (doubled by the serializer) before "u" or "U" and hex digits. SPARQL 1.1
+# Query (section 19.2) reads codepoint escapes before the grammar, so an engine doing so would take
+# the second backslash and what follows for an escape and read another value (or none); that letter
+# is written as the escape of itself, which every reading turns back into the letter.
+_BEFORE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)+)([uU])(?=[0-9A-Fa-f]{4})")
+
+
+def _spelled(written: str) -> str:
+    """An N-Triples term as query text that reads as the same term whether or not codepoint
+    escapes are read first (``\\u0041`` stays a backslash, then ``u0041``)."""
+    return _BEFORE_ESCAPE.sub(lambda m: m.group(1) + f"\\U{ord(m.group(2)):08X}", written)
 
 
 def with_values(text: str, bindings: dict | None) -> str:

@@ -1,8 +1,9 @@
 """Queries run in worker processes that the server can stop.
 
 pyoxigraph cannot cancel a query once it runs, so each query goes to one of a few
-worker processes, each with the built store opened read-only (any number of processes
-may read it at once; see :mod:`dngraph.store`). A query still running at its time limit
+worker processes (:mod:`dngraph.worker`, as under the CLI's limits), each with the built
+store opened read-only (any number of processes may read it at once; see
+:mod:`dngraph.store`). A query still running at its time limit
 has its worker killed and replaced, and the client gets 503; the server's own process
 never runs a query, so it answers other clients all the while. At most
 ``max_concurrent`` queries are admitted at once (running or waiting for a worker);
@@ -12,8 +13,8 @@ the next gets :class:`Busy`.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
-import signal
+
+from ..worker import Worker, worker_side
 
 
 class Busy(Exception):
@@ -28,11 +29,12 @@ class WorkerDied(Exception):
     """The worker stopped without answering (out of memory, killed from outside)."""
 
 
-def _worker_main(conn, root, cache_dir, endpoint=None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+def worker_main() -> None:
+    """A worker (:mod:`dngraph.worker`), set up with ``(ROOT, CACHE_DIR, ENDPOINT)``."""
     from ..api import open as open_graph
     from .jobs import run_job
 
+    jobs, replies, (root, cache_dir, endpoint) = worker_side()
     if endpoint is None:
         kg = open_graph(root, cache_dir)
         kg.store
@@ -40,27 +42,13 @@ def _worker_main(conn, root, cache_dir, endpoint=None) -> None:
         from ..remote import RemoteGraph
 
         kg = RemoteGraph(endpoint, root, cache_dir)
-    conn.send({"ready": True})
+    replies.send({"ready": True})
     while True:
         try:
-            job = conn.recv()
+            job = jobs.recv()
         except (EOFError, OSError):
             return
-        conn.send(run_job(kg, job))
-
-
-class _Worker:
-    def __init__(self, context, root, cache_dir, endpoint=None):
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, root, cache_dir, endpoint), daemon=True)
-        self.process.start()
-        child.close()
-
-    def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(timeout=5)
-        self.conn.close()
+        replies.send(run_job(kg, job))
 
 
 class QueryPool:
@@ -70,9 +58,8 @@ class QueryPool:
                  endpoint=None):
         self.args = (str(root) if root else None, str(cache_dir) if cache_dir else None, endpoint)
         self.size, self.max_concurrent, self.timeout = size, max_concurrent, timeout
-        self.context = multiprocessing.get_context("spawn")
         self.idle: asyncio.Queue | None = None
-        self.workers: set[_Worker] = set()
+        self.workers: set[Worker] = set()
         self.admitted = 0
 
     async def start(self) -> None:
@@ -80,9 +67,9 @@ class QueryPool:
         await asyncio.gather(*(self._spawn() for _ in range(self.size)))
 
     async def _spawn(self) -> None:
-        worker = _Worker(self.context, *self.args)
+        worker = Worker("dngraph.serve.pool:worker_main", self.args)
         self.workers.add(worker)
-        reply = await _receive(worker.conn, None)
+        reply = await _receive(worker, None)
         if not reply.get("ready"):
             raise RuntimeError("a query worker failed to start")
         self.idle.put_nowait(worker)
@@ -100,8 +87,8 @@ class QueryPool:
             except asyncio.TimeoutError:
                 raise TimedOut() from None
             try:
-                worker.conn.send(job)
-                reply = await _receive(worker.conn, max(deadline - loop.time(), 0.001))
+                worker.send(job)
+                reply = await _receive(worker, max(deadline - loop.time(), 0.001))
             except asyncio.TimeoutError:
                 self._replace(worker)
                 raise TimedOut() from None
@@ -113,7 +100,7 @@ class QueryPool:
         finally:
             self.admitted -= 1
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: Worker) -> None:
         self.workers.discard(worker)
         worker.stop()
         asyncio.get_running_loop().create_task(self._spawn())
@@ -124,14 +111,14 @@ class QueryPool:
         self.workers.clear()
 
 
-async def _receive(conn, timeout: float | None):
-    """The next message on ``conn``, waiting without blocking the event loop."""
+async def _receive(worker: Worker, timeout: float | None):
+    """The worker's next message, waiting without blocking the event loop."""
     loop = asyncio.get_running_loop()
     ready = loop.create_future()
-    fd = conn.fileno()
+    fd = worker.fileno()
     loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
     try:
         await asyncio.wait_for(ready, timeout)
     finally:
         loop.remove_reader(fd)
-    return conn.recv()
+    return worker.recv()
