@@ -18,11 +18,9 @@ from __future__ import annotations
 import itertools
 import os
 import signal
-import subprocess
 import sys
 import time
 import weakref
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from . import errors
@@ -98,6 +96,9 @@ class _Sandbox:
             raise
 
     def _start(self, kg) -> None:
+        import subprocess  # here, not at the top: importing this module for LimitReached stays cheap
+        from multiprocessing.connection import Connection
+
         key = (str(kg.layout.root), str(kg.cache_dir or ""), kg.reasoner, kg.allow_network)
         if self.process is not None and self.process.poll() is None and self.started_for == key:
             return
@@ -133,6 +134,8 @@ class _Sandbox:
 
 def worker_main() -> None:
     """The worker: ``python -c ... READ_FD WRITE_FD ROOT CACHE_DIR REASONER ALLOW_NETWORK``."""
+    from multiprocessing.connection import Connection
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller stops its worker itself
     os.dup2(2, 1)  # anything a library prints goes to stderr, never into the answer
     read_fd, write_fd, root, cache_dir, reasoner, allow_network = sys.argv[1:7]

@@ -15,7 +15,6 @@ import contextlib
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -77,6 +76,8 @@ def write_rows(rows, fmt: str | None, handle) -> None:
 def atomic_file(path):
     """``(handle, discard)``: a binary file whose content replaces ``path`` when the block ends
     without an error; ``discard()`` removes it at once. Only a regular file is replaced."""
+    import tempfile  # only for -o FILE, not for every streamed answer
+
     from .leftovers import sweep, temp_prefix
     from .output import _mode_for
 
