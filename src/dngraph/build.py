@@ -9,10 +9,9 @@ from the default graph by construction.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .namespaces import INFERRED_GRAPH
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on the way to a query
 if TYPE_CHECKING:  # for annotations only: the CLI imports this module for REASONERS
     from pathlib import Path
 

@@ -43,12 +43,13 @@ def endpoint_options(func=None, *, graph_store: bool = False):
     @functools.wraps(func)
     def wrapper(*args, kg, endpoint=None, user=None, password=None, auth=None, graph_store=None,
                 update_endpoint=None, **kwargs):
-        from .remote import RemoteGraph
         from .remoteconfig import configured
 
         target = configured(url=endpoint, graph_store=graph_store, update_url=update_endpoint,
                             user=user, password=password, auth=auth)
         if target is not None:
+            from .remote import RemoteGraph  # only for a server: a local command does without it
+
             kg = RemoteGraph(target, kg.layout.root, kg.cache_dir, kg.reasoner)
         return func(*args, kg=kg, **kwargs)
 

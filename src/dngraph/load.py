@@ -102,7 +102,7 @@ def load_turtle_into(store, path: Path, graph) -> None:
     """
     import pyoxigraph
 
-    from .wellformed import check_terms
+    from .wellformed import check_parsed
 
     text = read_text(path)
     try:
@@ -114,8 +114,7 @@ def load_turtle_into(store, path: Path, graph) -> None:
             raise LoadError(path, f"Turtle syntax error: {_one_line(exc)}") from None
         raise LoadError(path, f"Turtle syntax error (column {found['column']}): {_one_line(found['why'])}",
                         line=int(found["line"])) from None
-    check_terms(((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)),
-                path, text)
+    check_parsed(store, graph, path, text)
 
 
 def read_text(path: Path) -> str:

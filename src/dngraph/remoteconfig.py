@@ -19,7 +19,6 @@ that other users of the machine can see.
 
 from __future__ import annotations
 
-import configparser
 import os
 from pathlib import Path
 
@@ -41,6 +40,8 @@ def config_path() -> Path:
 def _from_file(path: Path) -> dict:
     if not path.is_file():
         return {}
+    import configparser  # only when there is a file to read
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(path, encoding="utf-8")

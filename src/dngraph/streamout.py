@@ -15,7 +15,6 @@ import contextlib
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -47,11 +46,10 @@ def emit_stream(open_rows, fmt: str | None, output: str | None) -> None:
 
 
 def _emit(rows, fmt, handle) -> None:
-    import click
-
     with rows:
-        for warning in rows.warnings:
-            click.echo(f"warning: {warning}", err=True)
+        for warning in rows.warnings:  # written as click.echo would, without importing click
+            sys.stderr.write(f"warning: {warning}\n")
+            sys.stderr.flush()
         write_rows(rows, fmt, handle)
 
 
@@ -77,6 +75,8 @@ def write_rows(rows, fmt: str | None, handle) -> None:
 def atomic_file(path):
     """``(handle, discard)``: a binary file whose content replaces ``path`` when the block ends
     without an error; ``discard()`` removes it at once. Only a regular file is replaced."""
+    import tempfile  # only for -o FILE, not for every streamed answer
+
     from .leftovers import sweep, temp_prefix
     from .output import _mode_for
 

@@ -5,10 +5,11 @@ terms that the later steps cannot write or read back: an IRI with a space or
 another character RFC 3987 excludes (written ``<a b>`` or through a ``\\u0020``
 escape), a string holding half of a UTF-16 surrogate pair (``\\uD800``), which
 has no UTF-8 encoding. pyoxigraph's parser (the ``rules`` build) refuses those
-itself. On either path a literal longer than :data:`MAX_LITERAL_BYTES` is
-refused too, so a file is accepted or refused alike whichever parser reads it.
-Each is refused here with the file and line, so no such term reaches
-``validate``, the built store or a query.
+itself, so what it parsed needs only the length check (:func:`check_parsed`).
+On either path a literal longer than :data:`MAX_LITERAL_BYTES` is refused too, so
+a file is accepted or refused alike whichever parser reads it. Each is refused
+here with the file and line, so no such term reaches ``validate``, the built
+store or a query.
 """
 
 from __future__ import annotations
@@ -46,6 +47,22 @@ def check_terms(triples, path: Path, text: str) -> None:
                 continue
             if problem:
                 raise LoadError(path, problem, line=_line_of(text, kind, value))
+
+
+def check_parsed(store, graph, path: Path, text: str) -> None:
+    """:func:`check_terms` for a file pyoxigraph parsed into ``graph`` of ``store``: its parser
+    refuses every IRI :func:`iri_problem` refuses and a Rust string holds no lone surrogate, so
+    only literal lengths remain. A literal is never longer than the text it is written in, and
+    holds at least a quarter as many characters as its UTF-8 bytes: SPARQL picks the few that
+    could be too long."""
+    if len(text.encode("utf-8")) <= MAX_LITERAL_BYTES:
+        return
+    query = ("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+             f"FILTER(isLiteral(?o) && STRLEN(STR(?o)) > {MAX_LITERAL_BYTES // 4}) }}")
+    import pyoxigraph
+
+    rows = store.query(query, substitutions={pyoxigraph.Variable("g"): graph})
+    check_terms(((row["o"],) for row in rows), path, text)
 
 
 def _describe(term) -> tuple[str | None, str, str | None]:
