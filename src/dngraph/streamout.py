@@ -46,10 +46,11 @@ def emit_stream(open_rows, fmt: str | None, output: str | None) -> None:
 
 
 def _emit(rows, fmt, handle) -> None:
+    import click
+
     with rows:
-        for warning in rows.warnings:  # written as click.echo would, without importing click
-            sys.stderr.write(f"warning: {warning}\n")
-            sys.stderr.flush()
+        for warning in rows.warnings:
+            click.echo(f"warning: {warning}", err=True)
         write_rows(rows, fmt, handle)
 
 
