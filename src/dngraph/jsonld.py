@@ -69,13 +69,46 @@ def to_compact(nquads: str, context: dict, frame: dict | None = None) -> dict:
     from pyld import jsonld
 
     options = {"documentLoader": offline_loader(context)}
-    expanded = native_integers(jsonld.from_rdf(nquads, {"format": "application/n-quads"}))
+    expanded = native_integers(jsonld.from_rdf(rdf_dataset(nquads), {}))
     if frame is None:
         return jsonld.compact(nest_blank_nodes(expanded), {"@context": context}, options)
     framed = dict(frame, **{"@context": context})
     # Only what the frame asks for is embedded (@embed @always); everything else is
     # referred to by its id, and properties a node lacks are left out, not null.
     return jsonld.frame(expanded, framed, dict(options, embed="@never", omitDefault=True))
+
+
+def rdf_dataset(nquads: str) -> dict:
+    """N-Quads read by pyoxigraph into the RDF dataset pyld converts (JSON-LD 1.1 API,
+    section 8.4): ``{graph name or "@default": [triple, ...]}``, in the order of the
+    lines. pyld's own N-Quads reader compares each new triple with every triple before
+    it, so its time grows with the square of the graph."""
+    import pyoxigraph as ox
+
+    dataset: dict[str, list] = {}
+    seen: set = set()
+    for quad in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+        if quad in seen:
+            continue
+        seen.add(quad)
+        name = "@default" if isinstance(quad.graph_name, ox.DefaultGraph) else _node(quad.graph_name)["value"]
+        dataset.setdefault(name, []).append(
+            {"subject": _node(quad.subject), "predicate": _node(quad.predicate), "object": _node(quad.object)})
+    return dataset
+
+
+def _node(term) -> dict:
+    """One term in pyld's form: IRI, blank node (``_:`` and its label) or literal."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "IRI", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "blank node", "value": "_:" + term.value}
+    node = {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+    if term.language:
+        node["language"] = term.language
+    return node
 
 
 def native_integers(value):
