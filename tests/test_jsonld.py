@@ -141,3 +141,16 @@ def test_summit_frame_nests_host_chair_and_outcomes(kg, tmp_path, expected):
     assert summit["chair"]["id"] == "person/chris-philp" and summit["chair"]["label"]
     assert "statement/2021-joint-statement" in {o["id"] for o in summit["outcome"]}
     assert _subgraph(graph_of(jsonld_js_nquads(path)), expected)
+
+
+def test_the_rdf_dataset_handed_to_pyld_is_what_its_own_reader_makes(kg):
+    """pyld's N-Quads reader is quadratic, so the export reads the N-Quads itself: it must
+    give pyld exactly the dataset (graphs, triples, their order) its reader would."""
+    from pyld.nquads import parse_nquads
+
+    from dngraph.jsonld import rdf_dataset
+
+    nquads = kg.export("nquads", "all", with_ontology=True).decode("utf-8")
+    nquads += '_:b0 <http://example.org/p> "a \\"quoted\\" line\\nbreak"@en-gb <http://example.org/g> .\n'
+    nquads += nquads.splitlines(keepends=True)[0]  # a repeated line is read once
+    assert rdf_dataset(nquads) == parse_nquads(nquads)

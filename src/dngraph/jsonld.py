@@ -81,8 +81,9 @@ def to_compact(nquads: str, context: dict, frame: dict | None = None) -> dict:
 def rdf_dataset(nquads: str) -> dict:
     """N-Quads read by pyoxigraph into the RDF dataset pyld converts (JSON-LD 1.1 API,
     section 8.4): ``{graph name or "@default": [triple, ...]}``, in the order of the
-    lines. pyld's own N-Quads reader compares each new triple with every triple before
-    it, so its time grows with the square of the graph."""
+    lines, as pyld's own reader gives it for N-Quads written by pyoxigraph (whose
+    language tags are in lower case). That reader compares each new triple with every
+    triple before it, so its time grows with the square of the graph."""
     import pyoxigraph as ox
 
     dataset: dict[str, list] = {}
