@@ -17,13 +17,19 @@ from .resources import Layout
 _FORMAT = "3"
 
 
-def cache_key(layout: Layout, reasoner: str = "rules") -> str:
-    """A hash of every input file's name and bytes, the package version and the reasoner."""
+def cache_key(layout: Layout, reasoner: str = "rules", memo: Path | None = None) -> str:
+    """A hash of every input file's name and bytes, the package version and the reasoner.
+    With ``memo`` (the cache folder), a file's digest is taken from there while the file
+    is unchanged (:mod:`dngraph.digests`)."""
+    from .digests import file_digests
+
     digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{reasoner}\0".encode())
-    for src in source_files(layout):
+    sources = source_files(layout)
+    for src, file_digest in zip(sources, file_digests([s.path for s in sources], memo, read_source)):
         digest.update(src.graph.encode() + b"\0")
-        digest.update(hashlib.sha256(read_source(src.path)).digest())
+        digest.update(file_digest)
     return digest.hexdigest()[:32]
+
 
 
 

@@ -38,6 +38,9 @@ def source_files(layout: Layout) -> list[SourceFile]:
 
     if not layout.ontology.is_file():
         raise LoadError(layout.ontology, "ontology file not found")
+    problem = input_problem(layout.ontology, "data_bytes", layout.root)
+    if problem:
+        raise LoadError(layout.ontology, problem)
     files = [SourceFile(layout.ontology, ONTOLOGY_IRI)]
     seen: dict[str, Path] = {}
     for path in layout.data_files():

@@ -64,7 +64,8 @@ def is_corruption(exc: Exception) -> bool:
 
 
 def store_path(layout: Layout, directory: Path | None = None, reasoner: str = "rules") -> Path:
-    return (directory or cache_dir()) / f"store-{cache_key(layout, reasoner)}"
+    folder = directory or cache_dir()
+    return folder / f"store-{cache_key(layout, reasoner, memo=folder)}"
 
 
 def open_store(layout: Layout, directory: Path | None = None, reasoner: str = "rules",
