@@ -93,3 +93,14 @@ def test_no_infer_hides_entailments():
              "<https://w3id.org/dngraph/ontology#adoptedAt> <https://w3id.org/dngraph/id/summit/2021> }")
     assert run("sparql", "--query", query).output.strip() == "yes"
     assert run("sparql", "--query", query, "--no-infer").output.strip() == "no"
+
+
+def test_the_auth_option_offers_exactly_the_endpoints_schemes_and_help_loads_no_http_layer():
+    from dngraph.endpoint import AUTH_SCHEMES
+
+    for name in ("query", "sparql", "export", "serve", "push"):
+        (auth,) = [p for p in cli.commands[name].params if p.name == "auth"]
+        assert tuple(auth.type.choices) == AUTH_SCHEMES, name
+    loaded = subprocess.run([sys.executable, "-c", "import sys; from dngraph.cli import cli; "
+                             "print('dngraph.endpoint' in sys.modules)"], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "False"
