@@ -92,16 +92,15 @@ def rdf_dataset(nquads: str) -> dict:
         if quad in seen:
             continue
         seen.add(quad)
-        name = "@default" if isinstance(quad.graph_name, ox.DefaultGraph) else _node(quad.graph_name)["value"]
-        dataset.setdefault(name, []).append(
-            {"subject": _node(quad.subject), "predicate": _node(quad.predicate), "object": _node(quad.object)})
+        name = "@default" if isinstance(quad.graph_name, ox.DefaultGraph) else _node(ox, quad.graph_name)["value"]
+        dataset.setdefault(name, []).append({"subject": _node(ox, quad.subject), "predicate": _node(ox, quad.predicate),
+                                             "object": _node(ox, quad.object)})
     return dataset
 
 
-def _node(term) -> dict:
-    """One term in pyld's form: IRI, blank node (``_:`` and its label) or literal."""
-    import pyoxigraph as ox
-
+def _node(ox, term) -> dict:
+    """One term in pyld's form: IRI, blank node (``_:`` and its label) or literal
+    (``ox`` is pyoxigraph, imported once by the caller rather than once a term)."""
     if isinstance(term, ox.NamedNode):
         return {"type": "IRI", "value": term.value}
     if isinstance(term, ox.BlankNode):
