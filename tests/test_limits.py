@@ -138,3 +138,19 @@ def test_a_query_under_a_limit_loads_nothing_of_the_server(cache_dir):
     code, lines, loaded = done.stdout.strip().split(" ", 2)
     assert (code, loaded) == ("0", "[]"), done.stdout + done.stderr
     assert int(lines) >= 11  # the header and the nations, from the worker
+
+
+
+def test_a_query_without_a_limit_loads_no_worker_and_no_http_layer(cache_dir):
+    """A local query needs neither the worker process (multiprocessing) nor the HTTP layer
+    nor the build's file handling: each costs start-up time on every call. The modules a
+    real ``dngraph query`` loads are read from Python's own import log (``-X importtime``)."""
+    argv = [sys.executable, "-X", "importtime", "-m", "dngraph", "query", "members", "--format", "csv"]
+    env = dict(os.environ, DNGRAPH_CACHE=str(cache_dir))
+    subprocess.run(argv[:1] + argv[3:], capture_output=True, timeout=120, env=env, check=True)  # built now
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert done.returncode == 0 and len(done.stdout.splitlines()) >= 11, done.stderr[-500:]
+    assert "dngraph.store" in loaded and "pyoxigraph" in loaded  # the log is read right
+    heavy = {"multiprocessing", "dngraph.worker", "dngraph.endpoint", "shutil", "tempfile"}
+    assert loaded & heavy == set()

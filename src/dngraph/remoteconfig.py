@@ -22,7 +22,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .endpoint import Endpoint, EndpointError
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on a local command's way
+if TYPE_CHECKING:
+    from .endpoint import Endpoint
 
 KEYS = {"url": "DNGRAPH_ENDPOINT", "graph_store": "DNGRAPH_GRAPH_STORE",
         "update_url": "DNGRAPH_UPDATE_ENDPOINT", "user": "DNGRAPH_USER",
@@ -46,11 +48,15 @@ def _from_file(path: Path) -> dict:
     try:
         parser.read(path, encoding="utf-8")
     except (configparser.Error, OSError, UnicodeDecodeError) as exc:
+        from .endpoint import EndpointError
+
         raise EndpointError(f"{path}: not a readable endpoint config ({type(exc).__name__})") from None
     if not parser.has_section("endpoint"):
         return {}
     unknown = set(parser["endpoint"]) - set(KEYS)
     if unknown:
+        from .endpoint import EndpointError
+
         raise EndpointError(f"{path}: unknown key {sorted(unknown)[0]!r} in [endpoint]; "
                             f"use {', '.join(KEYS)}")
     return dict(parser["endpoint"])
@@ -68,6 +74,8 @@ def configured(**given) -> Endpoint | None:
             settings.setdefault(key, value)
     if not settings.get("url"):
         return None
+    from .endpoint import Endpoint  # the HTTP layer, only once a server is named
+
     return Endpoint(**settings)
 
 
@@ -75,6 +83,8 @@ def endpoint_of(url: str, update_endpoint: str | None = None, graph_store: str |
                 auth=None) -> Endpoint:
     """The :class:`Endpoint` of ``dngraph.open``'s arguments; ``auth`` is ``(user, password)``
     or ``(user, password, "basic" | "digest")``."""
+    from .endpoint import Endpoint, EndpointError
+
     user = password = scheme = None
     if auth is not None:
         if not isinstance(auth, (tuple, list)) or len(auth) not in (2, 3):

@@ -21,7 +21,6 @@ import weakref
 
 from . import errors
 from .errors import DngraphError, QueryError
-from .worker import Worker, worker_side
 
 _STARTUP_SECONDS = 300  # opening (or building) the graph in the worker
 
@@ -95,6 +94,8 @@ class _Sandbox:
         if self.worker is not None and self.worker.alive() and self.started_for == key:
             return
         self.stop()
+        from .worker import Worker  # only a query under a limit starts one
+
         self.worker, self.started_for = Worker("dngraph.sandbox:worker_main", key), key
         try:
             reply = self.worker.receive(time.monotonic() + _STARTUP_SECONDS)
@@ -115,6 +116,8 @@ class _Sandbox:
 
 def worker_main() -> None:
     """The worker (:mod:`dngraph.worker`), set up with ``(ROOT, CACHE_DIR, REASONER, ALLOW_NETWORK)``."""
+    from .worker import worker_side
+
     rx, conn, (root, cache_dir, reasoner, allow_network) = worker_side()
     _serve(rx, conn, root, cache_dir, reasoner, allow_network)
 

@@ -24,7 +24,6 @@ from pathlib import Path
 
 from .cache import cache_key
 from .errors import CacheError
-from .leftovers import sweep, temp_prefix
 from .resources import Layout, cache_dir
 
 MANIFEST = "manifest.json"
@@ -82,6 +81,7 @@ def open_store(layout: Layout, directory: Path | None = None, reasoner: str = "r
     import tempfile
 
     from .build import build_store
+    from .leftovers import sweep, temp_prefix  # building only: opening a store needs neither
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
