@@ -30,9 +30,23 @@ def copy_root(tmp_path):
     return tmp_path
 
 
+def test_each_command_is_named_with_the_module_that_holds_it_and_only_that_module_loads():
+    import importlib
+
+    from dngraph.cli import COMMAND_MODULES
+
+    held = {c.name: m for m in set(COMMAND_MODULES.values()) for c in importlib.import_module(m).COMMANDS}
+    assert held == COMMAND_MODULES
+    assert set(cli.list_commands(None)) == set(COMMAND_MODULES)
+    code = ("import sys\nfrom dngraph.cli import cli\ncli.get_command(None, 'queries')\n"
+            "print(sorted(m for m in sys.modules if m.startswith('dngraph.cli_')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "['dngraph.cli_inspect']"
+
+
 def test_every_command_has_help_with_an_example_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in cli.commands.items():
+    for name in cli.list_commands(None):
         result = run(name, "--help")
         assert result.exit_code == 0
         assert "Example:" in result.output, name
@@ -99,7 +113,7 @@ def test_the_auth_option_offers_exactly_the_endpoints_schemes_and_help_loads_no_
     from dngraph.endpoint import AUTH_SCHEMES
 
     for name in ("query", "sparql", "export", "serve", "push"):
-        (auth,) = [p for p in cli.commands[name].params if p.name == "auth"]
+        (auth,) = [p for p in cli.get_command(None, name).params if p.name == "auth"]
         assert tuple(auth.type.choices) == AUTH_SCHEMES, name
     loaded = subprocess.run([sys.executable, "-c", "import sys; from dngraph.cli import cli; "
                              "print('dngraph.endpoint' in sys.modules)"], capture_output=True, text=True, check=True)

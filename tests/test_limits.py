@@ -152,5 +152,5 @@ def test_a_query_without_a_limit_loads_no_worker_and_no_http_layer(cache_dir):
     loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     assert done.returncode == 0 and len(done.stdout.splitlines()) >= 11, done.stderr[-500:]
     assert "dngraph.store" in loaded and "pyoxigraph" in loaded  # the log is read right
-    heavy = {"multiprocessing", "dngraph.worker", "dngraph.endpoint", "shutil", "tempfile"}
+    heavy = {"multiprocessing", "dngraph.worker", "dngraph.endpoint", "dngraph.clashes", "shutil", "tempfile"}
     assert loaded & heavy == set()

@@ -114,20 +114,26 @@ class KnowledgeGraph(SavedQueries, LinkedDumps, Publishing, Pages):
         project's prefixes the text does not declare; ``linked`` adds the linked dumps'
         graphs to the default graph. An inconsistent graph raises
         :class:`dngraph.errors.InconsistentGraph`."""
-        from .clashes import refuse_if_any
         from .guard import execute_screened
 
-        refuse_if_any(self.clashes())
+        clashes = self.clashes()
+        if clashes:
+            from .clashes import refuse_if_any
+
+            refuse_if_any(clashes)
         return self._opened.run(lambda base: execute_screened(
             self._with_linked(base), text, self.default_graph(infer, linked), substitutions, predeclare,
             self.allow_network))
 
     def clashes(self) -> list:
         """The inconsistencies the build found (:class:`dngraph.clashes.Clash`); empty when consistent."""
+        self._opened.get()
+        found = self.manifest.get("inconsistencies", [])
+        if not found:  # the common case needs no import
+            return []
         from .clashes import Clash
 
-        self._opened.get()
-        return [Clash.from_dict(found) for found in self.manifest.get("inconsistencies", [])]
+        return [Clash.from_dict(entry) for entry in found]
 
     def sparql(self, text: str, infer: bool = True, linked: bool = False, **bindings) -> Result:
         """Run any SPARQL query; ``bindings`` are pyoxigraph terms for its variables.

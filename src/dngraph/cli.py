@@ -5,24 +5,31 @@ one public function and prints. Errors from the library become one line on
 stderr and an exit code (0 ok, 1 the data does not conform or is inconsistent,
 2 bad input, 3 internal error) in :mod:`dngraph.shell`.
 
-The commands live in modules grouped by what they do, each registered here on
-the one group: :mod:`dngraph.cli_inspect` (validate, stats, queries, describe),
+The commands live in modules grouped by what they do, named here by command:
+:mod:`dngraph.cli_inspect` (validate, stats, queries, describe),
 :mod:`dngraph.cli_query` (query, sparql, export), :mod:`dngraph.cli_publish`
 (release, diff, docs, plot) and :mod:`dngraph.cli_serve` (link, unlink, serve, push).
+A command's module is imported only when that command runs (``--help`` lists them
+all), and each command imports what it needs when it runs, so a warm query starts
+quickly (bench/startup.py measures it).
 """
 
 from __future__ import annotations
 
 import click
 
-from . import __version__, cli_inspect, cli_publish, cli_query, cli_serve
+from . import __version__
 from .shell import Shell
 
-# Each command imports what it needs when it runs, so ``dngraph --help`` and a warm
-# query start quickly (bench/startup.py measures it).
+COMMAND_MODULES = {
+    **dict.fromkeys(("validate", "stats", "queries", "describe"), "dngraph.cli_inspect"),
+    **dict.fromkeys(("query", "sparql", "export"), "dngraph.cli_query"),
+    **dict.fromkeys(("release", "diff", "docs", "plot"), "dngraph.cli_publish"),
+    **dict.fromkeys(("link", "unlink", "serve", "push"), "dngraph.cli_serve"),
+}
 
 
-@click.group("dngraph", cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("dngraph", cls=Shell, lazy=COMMAND_MODULES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dngraph")
 @click.option("--debug", is_flag=True, help="On an error, print the Python traceback too.")
 def cli(debug):
@@ -33,11 +40,6 @@ def cli(debug):
 
     Example: dngraph validate && dngraph stats
     """
-
-
-for _module in (cli_inspect, cli_query, cli_publish, cli_serve):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
 
 
 def main(argv=None):

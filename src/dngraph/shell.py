@@ -19,9 +19,26 @@ INTERRUPTED = 130
 
 
 class Shell(click.Group):
-    """A click group whose ``main`` maps every exception to a line and an exit code."""
+    """A click group whose ``main`` maps every exception to a line and an exit code.
+    ``lazy`` maps a command's name to the module holding it (in that module's ``COMMANDS``),
+    imported the first time the command is asked for."""
 
     debug = False
+
+    def __init__(self, *args, lazy: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx, name: str):
+        if name not in self.commands and name in self.lazy:
+            import importlib
+
+            for command in importlib.import_module(self.lazy[name]).COMMANDS:
+                self.add_command(command)
+        return self.commands.get(name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         args = list(sys.argv[1:] if args is None else args)
