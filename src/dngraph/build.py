@@ -18,13 +18,15 @@ if TYPE_CHECKING:  # for annotations only: the CLI imports this module for REASO
     from .resources import Layout
 
 REASONERS = ("rules", "owlrl")
+# oxigraph's bulk loader keeps what one call gives it in memory (it aims at about 2 GB a
+# thread), so the built quads are written in slices of this many: at 10^6 triples the
+# build's peak memory stays near the size of the graph in memory, not twice it.
+WRITE_SLICE = 250_000
 
 
 def build_store(layout: Layout, reasoner: str, folder: Path | None):
     """Build the graph as ``(store, manifest)``: on disk in ``folder`` (the store
     returned is then None; open it read-only) or, without a folder, in memory."""
-    import pyoxigraph
-
     from .clashes import Clash, find_clashes
 
     if reasoner == "owlrl":
@@ -39,11 +41,22 @@ def build_store(layout: Layout, reasoner: str, folder: Path | None):
                 "inconsistencies": [clash.to_dict() for clash in clashes]}
     if folder is None:
         return work, manifest
+    _write(work, folder)
+    return None, manifest
+
+
+def _write(work, folder: Path) -> None:
+    """Every quad of ``work`` into a new on-disk store in ``folder``, :data:`WRITE_SLICE` at a time."""
+    import itertools
+
+    import pyoxigraph
+
     disk = pyoxigraph.Store(str(folder))
-    disk.bulk_extend(work.quads_for_pattern(None, None, None))
+    quads = work.quads_for_pattern(None, None, None)
+    for first in quads:
+        disk.bulk_extend(itertools.chain((first,), itertools.islice(quads, WRITE_SLICE - 1)))
     disk.flush()
     del disk  # closes the database before the folder is sealed and renamed
-    return None, manifest
 
 
 def _rules_dataset(layout: Layout):
