@@ -131,6 +131,39 @@ def test_linked_graph_survives_a_rebuild_until_unlinked(tmp_path):
     assert kg.sparql(JOIN).rows == []
 
 
+def test_the_linked_store_shares_the_built_stores_tables_and_keeps_its_dumps_across_rebuilds(tmp_path):
+    """The linked store's copy of the built graph is a backup made of hard links to the
+    built store's table files, not a second write of every quad; after a rebuild a new
+    copy takes every linked graph over, and no temporary folder is left behind."""
+    import os
+
+    from dngraph.store import store_path
+
+    root = tmp_path / "root"
+    for part in ("ontology", "data", "queries"):
+        shutil.copytree(ROOT / part, root / part)
+    cache = tmp_path / "cache"
+    kg = dngraph.open(root, cache_dir=cache)
+    kg.link(DUMP)
+    kg.link(DUMP, name="second")
+
+    def shared(kg):
+        built = {p.stat().st_ino for p in store_path(kg.layout, cache, kg.reasoner).glob("*.sst")}
+        linked = {p.stat().st_ino for p in (kg.linked_root / "store").glob("*.sst")}
+        return built & linked
+
+    assert shared(kg)
+    edited = root / "data" / "reference" / "wikidata.ttl"
+    edited.write_text(edited.read_text(encoding="utf-8").replace('"Canada"@fr', '"Le Canada"@fr'), encoding="utf-8")
+    kg = dngraph.open(root, cache_dir=cache)
+    assert kg.sparql('ASK { ?c <http://www.w3.org/2000/01/rdf-schema#label> "Le Canada"@fr }').boolean
+    assert shared(kg)
+    assert len(kg.sparql(JOIN).rows) == 10
+    assert len(kg.sparql(JOIN.replace(GRAPH, GRAPH.replace("wikidata-members", "second"))).rows) == 10
+    assert [p.name for p in kg.linked_root.iterdir() if p.name.startswith(".")] == []
+    assert os.listdir(kg.linked_root / "store")
+
+
 def test_cli_link_and_unlink(tmp_path):
     cache = str(tmp_path / "cache")
     result = CliRunner().invoke(cli, ["link", "--with", str(DUMP), "--name", "wd", "--cache-dir", cache])

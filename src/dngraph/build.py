@@ -46,17 +46,22 @@ def build_store(layout: Layout, reasoner: str, folder: Path | None):
 
 
 def _write(work, folder: Path) -> None:
-    """Every quad of ``work`` into a new on-disk store in ``folder``, :data:`WRITE_SLICE` at a time."""
-    import itertools
-
+    """Every quad of ``work`` into a new on-disk store in ``folder``."""
     import pyoxigraph
 
     disk = pyoxigraph.Store(str(folder))
-    quads = work.quads_for_pattern(None, None, None)
-    for first in quads:
-        disk.bulk_extend(itertools.chain((first,), itertools.islice(quads, WRITE_SLICE - 1)))
+    bulk_write(disk, work.quads_for_pattern(None, None, None))
     disk.flush()
     del disk  # closes the database before the folder is sealed and renamed
+
+
+def bulk_write(store, quads) -> None:
+    """Add the quads an iterator gives to an on-disk ``store``, :data:`WRITE_SLICE` at a time."""
+    import itertools
+
+    quads = iter(quads)
+    for first in quads:
+        store.bulk_extend(itertools.chain((first,), itertools.islice(quads, WRITE_SLICE - 1)))
 
 
 def _rules_dataset(layout: Layout):

@@ -147,7 +147,7 @@ def link_dump(kg, path: str | Path, name: str | None = None, progress=None) -> L
     beside ``kg``'s built graph, and report what joined."""
     import pyoxigraph
 
-    from .linked import check_name, read_manifest, sync, write_manifest
+    from .linked import check_name, read_manifest, refresh, write_manifest
 
     path = Path(path)
     if not path.is_file():
@@ -160,10 +160,10 @@ def link_dump(kg, path: str | Path, name: str | None = None, progress=None) -> L
     manifest = read_manifest(root)
     graph = LINKED_GRAPH + name
     kg.release()
+    if manifest["base"] != key or not manifest["graphs"] or not (root / "store").exists():
+        refresh(root, base, [entry["graph"] for n, entry in manifest["graphs"].items() if n != name])
     writable = pyoxigraph.Store(str(root / "store"))
     try:
-        if manifest["base"] != key or not manifest["graphs"]:
-            sync(writable, base)
         writable.remove_graph(pyoxigraph.NamedNode(graph))
         triples = stream_into(writable, path, graph, progress)
     except BaseException:

@@ -4,9 +4,12 @@ The built store (:mod:`dngraph.store`) is rebuilt whenever a source file changes
 so linked dumps cannot live in it. They live in ``{cache}/linked/store``, a
 read-write pyoxigraph store holding each dump in its named graph
 ``LINKED_GRAPH + name`` plus a copy of the current built graph, so one query sees
-both. ``linked.json`` records the dumps and the key of the built graph copied in;
-when the built graph changes, its copy is replaced and the linked graphs stay.
-With no dump linked the built store is used as it is and nothing is copied.
+both. The copy is a RocksDB backup of the built store: its table files are hard links
+to the built store's (which are never changed once written), so copying costs the
+same at any size. ``linked.json`` records the dumps and the key of the built graph
+copied in; when the built graph changes, a new copy of it takes the linked graphs
+over and replaces the old store once it is whole. With no dump linked the built
+store is used as it is and nothing is copied.
 """
 
 from __future__ import annotations
@@ -48,24 +51,42 @@ def overlay(base, key: str | None, root: Path):
     if not manifest["graphs"] or key is None:
         return base
     if manifest["base"] != key:
-        writable = pyoxigraph.Store(str(root / "store"))
-        sync(writable, base)
-        writable.flush()
-        del writable
+        refresh(root, base, [entry["graph"] for entry in manifest["graphs"].values()])
         manifest["base"] = key
         write_manifest(root, manifest)
     return pyoxigraph.Store.read_only(str(root / "store"))
 
 
-def sync(writable, base) -> None:
-    """Replace the copy of the built graph in ``writable`` by ``base``'s quads; linked graphs stay."""
+def refresh(root: Path, base, keep: list[str]) -> None:
+    """Make ``root/store`` a copy of the built store ``base`` holding, besides, the graphs
+    ``keep`` of the linked store there before. The new store is made beside the old one
+    and renamed over it once whole (:mod:`dngraph.leftovers` sweeps what a killed run left)."""
+    import os
+    import shutil
+    import tempfile
+
     import pyoxigraph
 
-    for graph in list(writable.named_graphs()):
-        if not graph.value.startswith(LINKED_GRAPH):
-            writable.remove_graph(graph)
-    writable.remove_graph(pyoxigraph.DefaultGraph())
-    writable.bulk_extend(base.quads_for_pattern(None, None, None))
+    from .build import bulk_write
+    from .leftovers import sweep, temp_prefix
+
+    target = root / "store"
+    sweep(target)
+    work = Path(tempfile.mkdtemp(dir=root, prefix=temp_prefix(target), suffix=".tmp"))
+    try:
+        base.backup(str(work / "store"))  # hard links to the built store's tables
+        if keep and target.exists():
+            old = pyoxigraph.Store.read_only(str(target))
+            writable = pyoxigraph.Store(str(work / "store"))
+            for graph in keep:
+                bulk_write(writable, old.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(graph)))
+            writable.flush()
+            del writable, old
+        if target.exists():
+            os.rename(target, work / "old")
+        os.rename(work / "store", target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def forget(root: Path, name: str) -> int:
