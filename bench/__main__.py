@@ -101,6 +101,10 @@ def main(argv=None) -> int:
             result = run(options, Path(folder))
     print("all sizes: step / baseline (ratio), medians")
     print(report.summary_table(result))
+    growth = report.growth_table(result)
+    if growth:
+        print("\ngrowth between sizes: (time ratio) / (triple ratio), 1.00 = linear")
+        print(growth)
     if options.json:
         options.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if options.compare:

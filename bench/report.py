@@ -89,3 +89,24 @@ def summary_table(result: dict) -> str:
             cells.append(cell)
         rows.append((step, base or "-", *cells))
     return markdown(rows)
+
+
+def growth_table(result: dict) -> str:
+    """How each step's median grows between consecutive generated sizes, as
+    (time ratio) / (triple ratio): 1.00 is linear, below it a fixed cost still weighs,
+    above it the step grows faster than the graph. Empty with fewer than two sizes."""
+    sizes = [s for s in result["sizes"] if s["label"] != "shipped"]
+    spans = list(zip(sizes, sizes[1:]))
+    if not spans:
+        return ""
+    names = []
+    for size in sizes:
+        names += [n for n in size["steps"] if n not in names]
+    rows = [("step",) + tuple(f"{a['label']} -> {b['label']}" for a, b in spans)]
+    for name in names:
+        cells = []
+        for a, b in spans:
+            ta, tb = (s["steps"].get(name, {}).get("median_s") for s in (a, b))
+            cells.append(f"{(tb / ta) / (b['triples'] / a['triples']):.2f}" if ta and tb else "-")
+        rows.append((name, *cells))
+    return markdown(rows)

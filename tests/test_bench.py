@@ -124,3 +124,17 @@ def test_bench_command_measures_every_step_beside_its_baseline(tmp_path):
     compared = report.compare(result, result)
     assert compared.count("| 1.00") == sum(1 for m in {**size["steps"], **size["baselines"]}.values()
                                            if m["status"] == "ok")
+
+
+def test_growth_is_the_time_ratio_over_the_triple_ratio():
+    from bench import report
+
+    def size(label, triples, seconds):
+        return {"label": label, "triples": triples, "steps": {
+            "build (cold)": {"status": "ok", "median_s": seconds}, "link": {"status": "over budget", "median_s": None}}}
+
+    result = {"sizes": [size("shipped", 4000, 0.3), size("1000", 1000, 0.2), size("10000", 10000, 1.0),
+                        size("100000", 100000, 20.0)]}
+    rows = [line.split("|")[1:-1] for line in report.growth_table(result).splitlines()[2:]]
+    assert [[c.strip() for c in row] for row in rows] == [["build (cold)", "0.50", "2.00"], ["link", "-", "-"]]
+    assert report.growth_table({"sizes": [size("1000", 1000, 0.2)]}) == ""
