@@ -138,3 +138,23 @@ def test_any_other_from_is_refused(iri):
     for clause in ("FROM", "FROM NAMED"):
         result = CliRunner().invoke(cli, ["sparql", "--query", f"SELECT * {clause} <{iri}> WHERE {{ ?s ?p ?o }}"])
         one_line_error(result, f"FROM <{iri}> refused")
+
+
+def test_a_remembered_verdict_follows_the_limits_and_a_refusal_is_never_remembered(monkeypatch):
+    """A saved query run again is not scanned again, but the verdict is remembered only for
+    the limits it was reached under, and a refused text is refused on every call."""
+    from dngraph.guard import screen
+
+    text = "SELECT * WHERE { { { ?s ?p ?o } } }"
+    assert not screen(text).has_dataset
+    monkeypatch.setenv("DNGRAPH_MAX_NESTING", "2")
+    for _ in range(2):
+        with pytest.raises(QueryError, match="nested more than 2"):
+            screen(text)
+    monkeypatch.delenv("DNGRAPH_MAX_NESTING")
+    assert screen(text) is screen(text)  # remembered
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
+    for _ in range(2):
+        with pytest.raises(QueryError, match="SERVICE refused"):
+            screen(service)
+    assert not screen(service, allow_network=True).has_dataset

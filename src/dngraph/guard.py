@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -55,23 +56,39 @@ class Screened:
 
 
 def screen(text: str, allow_network: bool = False) -> Screened:
-    """Check ``text`` before it is parsed; a one-line :class:`QueryError` for anything refused."""
+    """Check ``text`` before it is parsed; a one-line :class:`QueryError` for anything refused.
+    The verdict on a short text (a saved query, say) is remembered while the limits stay
+    the same, so a query run again is not scanned again; the :class:`Screened` it gives is
+    then shared, so callers only read it."""
+    limits = (limit("query_bytes"), limit("nesting"), limit("operators"))
+    if len(text) > _REMEMBERED_CHARS:
+        return _scan(text, allow_network, *limits)
+    return _remembered(text, allow_network, *limits)
+
+
+_REMEMBERED_CHARS = 16_384  # at most 128 texts of this length are kept: a few MB at the most
+
+
+def _scan(text: str, allow_network: bool, max_bytes: int, max_nesting: int, max_operators: int) -> Screened:
     size = len(text.encode("utf-8", errors="replace"))
-    if size > limit("query_bytes"):
-        raise QueryError(f"query refused: {size} bytes, more than the limit of {limit('query_bytes')} "
+    if size > max_bytes:
+        raise QueryError(f"query refused: {size} bytes, more than the limit of {max_bytes} "
                          "(DNGRAPH_MAX_QUERY_BYTES)")
     code, iris = _mask(text)
-    _check_nesting(code)
+    _check_nesting(code, max_nesting)
     operators = sum(1 for _ in _OPERATOR.finditer(code))
-    if operators > limit("operators"):
+    if operators > max_operators:
         raise QueryError(f"query refused: {operators} operators and clauses, more than the limit of "
-                         f"{limit('operators')} (DNGRAPH_MAX_OPERATORS)")
+                         f"{max_operators} (DNGRAPH_MAX_OPERATORS)")
     if _UPDATE.match(code):
         raise QueryError("SPARQL Update (INSERT, DELETE, LOAD, ...) is not accepted: dngraph runs queries only")
     if not allow_network and _SERVICE.search(code):
         raise QueryError("SERVICE refused: it would send the query over the network; "
                          "pass --allow-network (allow_network=True in Python) to allow it")
     return _dataset(code, iris)
+
+
+_remembered = functools.lru_cache(maxsize=128)(_scan)
 
 
 def _mask(text: str) -> tuple[str, list[str]]:
@@ -86,8 +103,8 @@ def _mask(text: str) -> tuple[str, list[str]]:
     return _TOKEN.sub(replace, text), iris
 
 
-def _check_nesting(code: str) -> None:
-    most, depth = limit("nesting"), 0
+def _check_nesting(code: str, most: int) -> None:
+    depth = 0
     for char in re.findall(r"[{}()\[\]]", code):
         depth = depth + 1 if char in _OPEN else max(depth - 1, 0)
         if depth > most:

@@ -10,6 +10,9 @@ from .namespaces import XSD
 _INTEGERS = {XSD[t] for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                               "positiveInteger", "negativeInteger", "nonPositiveInteger",
                               "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+# The value a literal's text becomes, by datatype; any other datatype keeps the text.
+_CONVERT = {**dict.fromkeys(_INTEGERS, int), XSD.decimal: Decimal, XSD.double: float, XSD.float: float,
+            XSD.boolean: lambda text: text in ("true", "1"), XSD.date: datetime.date.fromisoformat}
 
 
 def to_python(term):
@@ -23,20 +26,12 @@ def to_python(term):
         return term.value
     if isinstance(term, pyoxigraph.BlankNode):
         return "_:" + term.value
-    datatype = term.datatype.value
     text = term.value
-    try:
-        if datatype in _INTEGERS:
-            return int(text)
-        if datatype == XSD.decimal:
-            return Decimal(text)
-        if datatype in (XSD.double, XSD.float):
-            return float(text)
-        if datatype == XSD.boolean:
-            return text in ("true", "1")
-        if datatype == XSD.date:
-            return datetime.date.fromisoformat(text)
-    except ValueError:
+    convert = _CONVERT.get(term.datatype.value)
+    if convert is None:
         return text
-    return text
+    try:
+        return convert(text)
+    except (ValueError, ArithmeticError):  # an ill-formed literal keeps its text
+        return text
 
