@@ -31,7 +31,8 @@ class Checker:
         """Each focus node with its value nodes (section 1.5: the node itself for a node shape)."""
         if shape.predicate is None:
             return {f: (f,) for f in nodes}
-        return {f: self.index.values(shape.predicate, f, shape.inverse) for f in nodes}
+        by = self.index.by_node(shape.predicate, shape.inverse)
+        return {f: by.get(f, ()) for f in nodes}
 
     def violations(self, shape: Shape, nodes) -> list:
         """Every ``(focus, value, component)`` of the constraints of ``shape`` itself."""

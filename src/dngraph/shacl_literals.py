@@ -17,6 +17,7 @@ import re
 from .namespaces import RDF, RDFS, XSD
 
 _PLAIN = (XSD.string, RDF.langString)
+_LANG, _LITERAL, _DATATYPE, _DATE = RDF.langString, RDFS.Literal, RDFS.Datatype, XSD.date
 _DIGITS = re.compile(r"-?(0|[1-9][0-9]{0,17})")
 # Lexical forms rdflib reads as a value of the datatype's type, decided without it.
 _SURE = {
@@ -36,15 +37,15 @@ def datatype_ok(term, datatype: str) -> bool:
 
     if not isinstance(term, pyoxigraph.Literal):
         return False
-    if datatype == RDFS.Literal or (datatype == RDFS.Datatype and not term.language):
+    if datatype == _LITERAL or (datatype == _DATATYPE and not term.language):
         return True
-    actual = RDF.langString if term.language else term.datatype.value
+    actual = _LANG if term.language else term.datatype.value
     if actual != datatype:
         return False
     if datatype in _PLAIN:
         return True
     sure = _SURE.get(datatype)
-    if sure is not None and sure.fullmatch(term.value) and (datatype != XSD.date or _is_date(term.value)):
+    if sure is not None and sure.fullmatch(term.value) and (datatype != _DATE or _is_date(term.value)):
         return True
     return _rdflib_ok(term.value, datatype)
 

@@ -28,18 +28,22 @@ class Index:
 
         self.type, self.sub_class = pyoxigraph.NamedNode(RDF.type), pyoxigraph.NamedNode(RDFS.subClassOf)
         self.forward: dict = {p: {} for p in set(predicates) | {self.type, self.sub_class}}
-        forward = self.forward
+        wanted = self.forward.get
         for _, triples in graphs:
             for q in triples:
-                by = forward.get(q.predicate)
+                by = wanted(q.predicate)
                 if by is not None:
-                    by.setdefault(q.subject, set()).add(q.object)
+                    objects = by.get(q.subject)
+                    if objects is None:
+                        by[q.subject] = {q.object}
+                    else:
+                        objects.add(q.object)
         self._inverse: dict = {}
         self._instances: dict = {}
 
-    def values(self, predicate, node, inverse: bool = False):
-        """The objects of ``node`` by ``predicate`` (its subjects when ``inverse``)."""
-        return self.backward(predicate).get(node, ()) if inverse else self.forward[predicate].get(node, ())
+    def by_node(self, predicate, inverse: bool = False) -> dict:
+        """Each node with its objects by ``predicate`` (its subjects when ``inverse``)."""
+        return self.backward(predicate) if inverse else self.forward[predicate]
 
     def backward(self, predicate) -> dict:
         if predicate not in self._inverse:
