@@ -1,7 +1,7 @@
 """The constraint components of SHACL Core (SHACL section 4), each checked for all focus nodes at once.
 
-A check takes a shape, the values of one of its parameters and ``pairs`` (each
-focus node with its value nodes) and gives every ``(focus node, value,
+A check takes a shape, the values of one of its parameters, ``pairs`` (each
+focus node that has value nodes, with them) and ``nodes`` (every focus node) and gives every ``(focus node, value,
 component)`` that breaks it, ``value`` None where pySHACL reports none (the
 cardinality, ``sh:hasValue``, ``sh:uniqueLang`` and qualified components). A
 shape named by a logical or qualified constraint (sections 4.6, 4.7) is checked
@@ -27,21 +27,26 @@ class Checker:
     def __init__(self, shapes, index):
         self.shapes, self.index = shapes, index
 
-    def pairs(self, shape: Shape, nodes) -> dict:
-        """Each focus node with its value nodes (section 1.5: the node itself for a node shape)."""
+    def pairs(self, shape: Shape, nodes: set) -> dict:
+        """Each focus node that has value nodes, with them (section 1.5: the node itself for
+        a node shape), read from the smaller of ``nodes`` and the property's subjects."""
         if shape.predicate is None:
             return {f: (f,) for f in nodes}
         by = self.index.by_node(shape.predicate, shape.inverse)
-        return {f: by.get(f, ()) for f in nodes}
+        if len(by) < len(nodes):
+            return {f: values for f, values in by.items() if f in nodes}
+        return {f: by[f] for f in nodes if f in by}
 
-    def violations(self, shape: Shape, nodes) -> list:
+    def violations(self, shape: Shape, nodes: set) -> list:
         """Every ``(focus, value, component)`` of the constraints of ``shape`` itself."""
+        if not any(name in _CHECKS for name in shape.params):
+            return []
         pairs = self.pairs(shape, nodes)
         found = []
         for name, values in shape.params.items():
             check = _CHECKS.get(name)
             if check is not None:
-                found.extend(check(self, shape, values, pairs))
+                found.extend(check(self, shape, values, pairs, nodes))
         return found
 
     def failing(self, node, nodes) -> set:
@@ -60,19 +65,19 @@ def _each(pairs, ok, component):
     return [(f, v, component) for f, values in pairs.items() for v in values if not ok(v)]
 
 
-def _class(checker, shape, classes, pairs):
+def _class(checker, shape, classes, pairs, nodes):
     """Section 4.1.1, sh:class: each value node is a SHACL instance of the class."""
     return [hit for c in classes
             for hit in _each(pairs, checker.index.instances(c).__contains__, SH.ClassConstraintComponent)]
 
 
-def _datatype(checker, shape, datatypes, pairs):
+def _datatype(checker, shape, datatypes, pairs, nodes):
     """Section 4.1.2, sh:datatype: each value node is a well-formed literal of the datatype."""
     return [hit for d in datatypes
             for hit in _each(pairs, lambda v: datatype_ok(v, d.value), SH.DatatypeConstraintComponent)]
 
 
-def _node_kind(checker, shape, kinds, pairs):
+def _node_kind(checker, shape, kinds, pairs, nodes):
     """Section 4.1.3, sh:nodeKind."""
     import pyoxigraph
 
@@ -83,25 +88,25 @@ def _node_kind(checker, shape, kinds, pairs):
             for hit in _each(pairs, lambda v: k.value in _KINDS[kind(v)], SH.NodeKindConstraintComponent)]
 
 
-def _min_count(checker, shape, counts, pairs):
+def _min_count(checker, shape, counts, pairs, nodes):
     """Section 4.2.1, sh:minCount."""
-    return [(f, None, SH.MinCountConstraintComponent) for n in counts for f, values in pairs.items()
-            if len(values) < int(n.value)]
+    return [(f, None, SH.MinCountConstraintComponent) for n in counts for f in nodes
+            if len(pairs.get(f, ())) < int(n.value)]
 
 
-def _max_count(checker, shape, counts, pairs):
+def _max_count(checker, shape, counts, pairs, nodes):
     """Section 4.2.2, sh:maxCount."""
     return [(f, None, SH.MaxCountConstraintComponent) for n in counts for f, values in pairs.items()
             if len(values) > int(n.value)]
 
 
-def _min_inclusive(checker, shape, bounds, pairs):
+def _min_inclusive(checker, shape, bounds, pairs, nodes):
     """Section 4.4.3, sh:minInclusive."""
     return [hit for b in bounds
             for hit in _each(pairs, lambda v: min_inclusive_ok(v, b), SH.MinInclusiveConstraintComponent)]
 
 
-def _pattern(checker, shape, patterns, pairs):
+def _pattern(checker, shape, patterns, pairs, nodes):
     """Section 4.5.3, sh:pattern with sh:flags (the flags pySHACL reads: i and m)."""
     import pyoxigraph
 
@@ -115,7 +120,7 @@ def _pattern(checker, shape, patterns, pairs):
             for hit in _each(pairs, lambda v: matches(regex, v), SH.PatternConstraintComponent)]
 
 
-def _language_in(checker, shape, languages, pairs):
+def _language_in(checker, shape, languages, pairs, nodes):
     """Section 4.5.4, sh:languageIn: each value node has a tag matching a listed one (langMatches)."""
     import pyoxigraph
 
@@ -128,7 +133,7 @@ def _language_in(checker, shape, languages, pairs):
     return _each(pairs, ok, SH.LanguageInConstraintComponent)
 
 
-def _unique_lang(checker, shape, flags, pairs):
+def _unique_lang(checker, shape, flags, pairs, nodes):
     """Section 4.5.5, sh:uniqueLang: one result per focus node and language tag used twice."""
     import pyoxigraph
 
@@ -142,18 +147,18 @@ def _unique_lang(checker, shape, flags, pairs):
     return found
 
 
-def _in(checker, shape, members, pairs):
+def _in(checker, shape, members, pairs, nodes):
     """Section 4.8.3, sh:in."""
     allowed = set(members)
     return _each(pairs, allowed.__contains__, SH.InConstraintComponent)
 
 
-def _has_value(checker, shape, wanted, pairs):
+def _has_value(checker, shape, wanted, pairs, nodes):
     """Section 4.8.2, sh:hasValue: one result per focus node without the value."""
-    return [(f, None, SH.HasValueConstraintComponent) for w in wanted for f, values in pairs.items() if w not in values]
+    return [(f, None, SH.HasValueConstraintComponent) for w in wanted for f in nodes if w not in pairs.get(f, ())]
 
 
-def _or(checker, shape, lists, pairs):
+def _or(checker, shape, lists, pairs, nodes):
     """Section 4.6.3, sh:or: each value node conforms to at least one of the shapes."""
     values = set().union(*pairs.values())
     found = []
@@ -163,7 +168,7 @@ def _or(checker, shape, lists, pairs):
     return found
 
 
-def _xone(checker, shape, lists, pairs):
+def _xone(checker, shape, lists, pairs, nodes):
     """Section 4.6.4, sh:xone: each value node conforms to exactly one of the shapes."""
     values = set().union(*pairs.values())
     found = []
@@ -173,7 +178,7 @@ def _xone(checker, shape, lists, pairs):
     return found
 
 
-def _qualified(checker, shape, qualified, pairs):
+def _qualified(checker, shape, qualified, pairs, nodes):
     """Section 4.7.3, sh:qualifiedValueShape with sh:qualifiedMinCount / sh:qualifiedMaxCount
     (not disjoint): the number of value nodes conforming to the shape."""
     low = [int(n.value) for n in shape.params.get("qualifiedMinCount", [])]
@@ -186,8 +191,8 @@ def _qualified(checker, shape, qualified, pairs):
         if checker.shapes[member].deactivated:
             continue
         bad = checker.failing(member, values)
-        for f, vs in pairs.items():
-            n = sum(v not in bad for v in vs)
+        for f in nodes:
+            n = sum(v not in bad for v in pairs.get(f, ()))
             found.extend((f, None, SH.QualifiedMaxCountConstraintComponent) for m in high if n > m)
             found.extend((f, None, SH.QualifiedMinCountConstraintComponent) for m in low if n < m)
     return found
