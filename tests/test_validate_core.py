@@ -145,3 +145,26 @@ def test_blank_nodes_on_the_built_store_give_pyshacl_results(tmp_path):
     kg = dngraph.open(tmp_path, cache_dir=tmp_path / "cache")
     judged = assert_same(load_files(source_files(Layout(tmp_path)), store=lambda: kg.base_store))
     assert SH.XoneConstraintComponent in {key[5] for key in judged}
+
+
+def test_what_the_checker_leaves_to_others(tmp_path):
+    """A typed literal in sh:hasValue goes to rudof (the shapes' Store holds it by value); a
+    deactivated shape is covered whatever it holds (nothing checks it); a pattern Python cannot
+    compile is left to the reference engine, which names it."""
+    shapes_path = tmp_path / "shapes.ttl"
+    shapes_path.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dn: <https://w3id.org/dngraph/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/shapes#> .
+ex:Ten a sh:PropertyShape ; sh:targetClass dn:Forum ; sh:path dn:memberCount ;
+    sh:hasValue "10"^^xsd:positiveInteger ; sh:message "Ten members."@en .
+ex:Off a sh:PropertyShape ; sh:targetClass dn:Forum ; sh:path dn:memberCount ; sh:maxLength 1 ;
+    sh:deactivated true .
+ex:Bad a sh:PropertyShape ; sh:targetClass dn:Forum ; sh:path dn:memberCount ; sh:pattern "(" ;
+    sh:message "Unreadable."@en .
+""", encoding="utf-8")
+    shapes = load_shapes(shapes_path)
+    model = Shapes(shapes)
+    assert [str(r) for r in model.targeted() if not model.covered(r)] == ["<https://example.org/shapes#Ten>"]
+    with pytest.raises(NotImplementedError):
+        check(_data(tmp_path, FORUM + 'dn:memberCount "10"^^xsd:positiveInteger .'), shapes)

@@ -116,7 +116,11 @@ def _pattern(checker, shape, patterns, pairs, nodes):
     def matches(regex, v):
         return not isinstance(v, pyoxigraph.BlankNode) and regex.search(reported(v).value) is not None
 
-    return [hit for p in patterns for regex in [re.compile(p.value, flags)]
+    try:
+        compiled = [re.compile(p.value, flags) for p in patterns]
+    except re.error as exc:
+        raise NotImplementedError(f"a pattern Python does not read: {exc}") from None
+    return [hit for regex in compiled
             for hit in _each(pairs, lambda v: matches(regex, v), SH.PatternConstraintComponent)]
 
 

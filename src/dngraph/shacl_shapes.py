@@ -7,15 +7,16 @@ its path (section 2.3.1; an IRI or ``sh:inversePath`` of an IRI), its severity
 components (section 4), RDF lists expanded. A shape is *covered* when the core
 checker can check it exactly as the reference engine does: every SHACL term on
 it is one the checker knows, its path is one of those two kinds, a shape that
-reports results has an IRI and a message, and every shape it leads to is
-covered; any other shape is left to another engine.
+reports results has an IRI and a message, its ``sh:in`` and ``sh:hasValue``
+literals are strings, and every shape it leads to is covered (a deactivated
+shape is covered: nothing checks it); any other shape is left to another engine.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .namespaces import RDF, RDFS, SH
+from .namespaces import RDF, RDFS, SH, XSD
 
 # Constraint parameters the checker evaluates (SHACL sections 4.1-4.8).
 PARAMETERS = frozenset({
@@ -92,7 +93,9 @@ class Shapes:
     def _check(self, shape: Shape, reports: bool) -> bool:
         import pyoxigraph
 
-        if not shape.known:
+        if shape.deactivated:
+            return True  # checked by nobody (section 2.1.7)
+        if not shape.known or any(_typed(v) for name in ("in", "hasValue") for v in shape.params.get(name, [])):
             return False
         if any(p in PARAMETERS for p in shape.params) and reports and (
                 shape.message is None or not isinstance(shape.node, pyoxigraph.NamedNode)):
@@ -103,6 +106,15 @@ class Shapes:
             return False
         return (all(self.covered(p, reports) for p in shape.properties)
                 and all(self.covered(n, False) for n in shape.nested()))
+
+
+def _typed(term) -> bool:
+    """A literal neither a string nor language-tagged: the shapes' Store holds it by value,
+    not as written, so a comparison with the data's terms could differ from pySHACL's."""
+    import pyoxigraph
+
+    return (isinstance(term, pyoxigraph.Literal) and not term.language
+            and term.datatype.value != XSD.string)
 
 
 def read_shape(store, node) -> Shape:
