@@ -48,7 +48,7 @@ def validate_layout(layout: Layout, shapes: Path | None = None, store=None):
 @contextlib.contextmanager
 def _no_cycle_collection():
     """Python's cycle collector paused: it would walk the millions of terms and sets the
-    checker holds again and again as they are made (a third of the time at 10^6 triples),
+    checker holds again and again as they are made (half the time at 10^6 triples),
     and they hold no cycles."""
     enabled = gc.isenabled()
     gc.disable()
