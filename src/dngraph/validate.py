@@ -8,7 +8,8 @@ becomes a :class:`Violation` that names the thing by its label and IRI and the
 files that state it.
 
 Two engines give the same results (``tests/test_validate_parity.py``):
-``fast`` (SHACL Core by rudof, SHACL-SPARQL on pyoxigraph; :mod:`.validate_fast`)
+``fast`` (SHACL Core set by set on the parsed terms, rudof for shapes beyond it,
+SHACL-SPARQL on pyoxigraph; :mod:`.validate_fast`)
 and ``pyshacl``, the reference (:mod:`.validate_pyshacl`). A report is cached
 under a key of every input (:mod:`.validate_cache`), so unchanged input is
 answered without validating again.

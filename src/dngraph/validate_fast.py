@@ -1,20 +1,21 @@
-"""Fast validation: SHACL Core by rudof (pyrudof, Rust), SHACL-SPARQL on pyoxigraph.
+"""Fast validation: SHACL Core checked set by set (:mod:`.validate_core`), SHACL-SPARQL on pyoxigraph.
 
 The data and shapes graphs are read as :mod:`.shacl_data` says; the SPARQL
 parts run on the built store when one is given.
 
-rudof checks the SHACL Core constraints (SHACL section 4) of a copy of the
-shapes graph without its SPARQL parts: a shape with a SPARQL-based target
-(SHACL-AF 5.1) gets ``sh:targetSubjectsOf`` a marker property instead, and its
-focus nodes, found on pyoxigraph, carry that property in the copy of the data
-given to rudof. The SPARQL-based constraints (SHACL section 5) run on pyoxigraph
+Each shape with a target whose constraints the core checker covers
+(:mod:`.shacl_shapes`: the SHACL Core components of SHACL section 4 that
+``ontology/shapes.ttl`` uses) is checked by it, on the terms as parsed; any
+other is checked by rudof (:mod:`.validate_rudof`), never skipped. The
+SPARQL-based constraints (SHACL section 5) run on pyoxigraph
 (:mod:`.shacl_sparql`). Results become :class:`~dngraph.validate.Violation`
 objects exactly as the reference engine makes them.
 """
 
 from __future__ import annotations
 
-import tempfile
+import contextlib
+import gc
 from pathlib import Path
 
 from .load import source_files
@@ -24,8 +25,6 @@ from .shacl_data import DataGraph, load_files, load_shapes
 from .shacl_sparql import Result, focus_nodes, read_sparql, sparql_results
 
 _LABELS = (RDFS.label, SKOS.prefLabel, FOAF.name, DCTERMS.title)
-_MARK = "urn:x-dngraph:shacl-target:"
-_NOT_CORE = (SH.target, SH.sparql, SH.targetNode, SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
 
 
 def validate_layout(layout: Layout, shapes: Path | None = None, store=None):
@@ -37,17 +36,35 @@ def validate_layout(layout: Layout, shapes: Path | None = None, store=None):
     from .validate_pyshacl import shown_path
 
     files = source_files(layout)
-    data = load_files(files, store=store)
-    found = check(data, load_shapes(shapes or layout.shapes))
-    shown = {f.graph: shown_path(f.path, layout.root) for f in files}
-    violations = sorted((violation(data, r, shown) for r in found), key=Violation.sort_key)
-    return ValidationReport(conforms=not any(r.severity == SH.Violation for r in found),
-                            violations=violations, triples=data.size(), graphs=len(files))
+    with _no_cycle_collection():
+        data = load_files(files, store=store)
+        found = check(data, load_shapes(shapes or layout.shapes))
+        shown = {f.graph: shown_path(f.path, layout.root) for f in files}
+        violations = sorted((violation(data, r, shown) for r in found), key=Violation.sort_key)
+        return ValidationReport(conforms=not any(r.severity == SH.Violation for r in found),
+                                violations=violations, triples=data.size(), graphs=len(files))
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector paused: it would walk the millions of terms and sets the
+    checker holds again and again as they are made (half the time at 10^6 triples),
+    and they hold no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check(data: DataGraph, shapes) -> list[Result]:
     """Every result of validating ``data`` against ``shapes``; ``NotImplementedError`` for
     shapes that break a syntax rule this engine checks (``sparql/shacl/ill-formed.rq``)."""
+    from .shacl_shapes import Shapes
+    from .validate_core import Index, focus, predicates, results
+
     if any(True for _ in shapes.query(read_sparql("ill-formed.rq"))):
         raise NotImplementedError("ill-formed shapes: the reference engine names the fault")
     targets: dict = {}
@@ -57,34 +74,18 @@ def check(data: DataGraph, shapes) -> list[Result]:
             targets[shape] = focus_nodes(shapes, data.store, shape)
         return targets[shape]
 
-    special = {q.subject for q in shapes.quads_for_pattern(None, _iri(SH.target), None)}
-    return core_results(data, shapes, {s: focus_of(s) for s in special}) + sparql_results(shapes, data.store, focus_of)
+    model = Shapes(shapes)
+    roots = model.targeted()
+    covered = [r for r in roots if model.covered(r)]
+    index = Index(data.graphs, predicates(model, covered))
+    found = [hit for r in covered for hit in results(model, index, r, focus(model, index, r, data.store))]
+    left = [r for r in roots if r not in covered]
+    if left:
+        from .validate_rudof import rudof_results
 
-
-def core_results(data: DataGraph, shapes, marked: dict) -> list[Result]:
-    """rudof's results for the SHACL Core constraints; ``marked`` maps each shape with a
-    SPARQL-based target to its focus nodes."""
-    import pyoxigraph
-    import pyrudof
-
-    marks = []
-    core = []
-    for number, (shape, nodes) in enumerate(sorted(marked.items(), key=lambda i: i[0].value)):
-        mark = f"<{_MARK}{number}>"
-        marks.extend(f"{node} {mark} {mark} .\n" for node in nodes)
-        core.append(f"{shape} <{SH.targetSubjectsOf}> {mark} .\n")
-    for q in shapes:
-        if not (q.predicate.value in (SH.target, SH.sparql) or (q.subject in marked and q.predicate.value in _NOT_CORE)):
-            core.append(f"{q.subject} {q.predicate} {q.object} .\n")
-    rudof = pyrudof.Rudof(pyrudof.RudofConfig())
-    with tempfile.TemporaryDirectory(prefix="dngraph-shacl-") as folder:
-        data_file = Path(folder) / "data.nt"  # rudof reads a file faster than a string
-        data_file.write_bytes(data.ntriples() + "".join(marks).encode("utf-8"))
-        rudof.read_data(str(data_file), format=pyrudof.RDFFormat.NTriples)
-    rudof.read_shacl("".join(core), format=pyrudof.ShaclFormat.NTriples)
-    from .validate_rudof import to_result
-
-    return [to_result(entry, data.quads, shapes) for entry in rudof.validate_shacl().violations]
+        special = {q.subject for q in shapes.quads_for_pattern(None, _iri(SH.target), None)} & set(left)
+        found += rudof_results(data, shapes, {s: focus_of(s) for s in special}, left)
+    return found + sparql_results(shapes, data.store, focus_of)
 
 
 def violation(data: DataGraph, result: Result, shown: dict):

@@ -1,4 +1,10 @@
-"""rudof's validation results as :class:`~dngraph.shacl_sparql.Result` objects.
+"""SHACL Core by rudof (pyrudof, Rust), for the shapes the core checker does not cover.
+
+:func:`rudof_results` gives rudof a copy of the shapes graph in which only the
+given shapes keep their targets, without the SPARQL parts: a shape with a
+SPARQL-based target (SHACL-AF 5.1) gets ``sh:targetSubjectsOf`` a marker
+property instead, and its focus nodes, found on pyoxigraph, carry that property
+in the copy of the data given to rudof.
 
 pyrudof reports each result (SHACL section 3.6.2) as strings: IRIs bare, blank
 nodes as ``_:id`` (the identifiers of the N-Triples it was given), paths as
@@ -11,9 +17,40 @@ result's path at it that prints the same. Anything that cannot be mapped exactly
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 
-from .namespaces import SH, XSD
+from .namespaces import RDF, RDFS, SH, XSD
 from .shacl_sparql import Result, messages
+
+_MARK = "urn:x-dngraph:shacl-target:"
+_TARGETS = (SH.target, SH.targetNode, SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def rudof_results(data, shapes, marked: dict, only) -> list[Result]:
+    """rudof's results for the SHACL Core constraints of the shapes ``only`` (their targets
+    kept, every other shape's dropped); ``marked`` maps each of them with a SPARQL-based
+    target to its focus nodes."""
+    import pyrudof
+
+    marks, core = [], []
+    for number, (shape, nodes) in enumerate(sorted(marked.items(), key=lambda i: i[0].value)):
+        mark = f"<{_MARK}{number}>"
+        marks.extend(f"{node} {mark} {mark} .\n" for node in nodes)
+        core.append(f"{shape} <{SH.targetSubjectsOf}> {mark} .\n")
+    keep = set(only) - set(marked)
+    for q in shapes:
+        p = q.predicate.value
+        target = p in _TARGETS or (p == RDF.type and q.object.value == RDFS.Class)
+        if p != SH.sparql and not (target and q.subject not in keep):
+            core.append(f"{q.subject} {q.predicate} {q.object} .\n")
+    rudof = pyrudof.Rudof(pyrudof.RudofConfig())
+    with tempfile.TemporaryDirectory(prefix="dngraph-shacl-") as folder:
+        data_file = Path(folder) / "data.nt"  # rudof reads a file faster than a string
+        data_file.write_bytes(data.ntriples() + "".join(marks).encode("utf-8"))
+        rudof.read_data(str(data_file), format=pyrudof.RDFFormat.NTriples)
+    rudof.read_shacl("".join(core), format=pyrudof.ShaclFormat.NTriples)
+    return [to_result(entry, data.quads, shapes) for entry in rudof.validate_shacl().violations]
 
 
 def to_result(entry, quads, shapes) -> Result:
