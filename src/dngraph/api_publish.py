@@ -15,8 +15,8 @@ class Publishing:
         """Validate every data file against the shapes: a :class:`ValidationReport`.
         An inconsistency the build found is a violation too (see :mod:`dngraph.clashes`).
 
-        ``engine`` is ``"fast"`` (rudof, and SPARQL on the built store) or ``"pyshacl"``
-        (the reference); both give the same results. Unchanged input is answered from
+        ``engine`` is ``"fast"`` (SHACL Core set by set on the parsed terms, SHACL-SPARQL
+        on the built store) or ``"pyshacl"`` (the reference); both give the same results. Unchanged input is answered from
         a report cached beside the built store.
         """
         from .clashes import add_to_report

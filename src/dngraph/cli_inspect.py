@@ -15,7 +15,8 @@ from .options import graph_options
 
 @click.command()
 @click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
-              help="fast: rudof and SPARQL on the built store; pyshacl: the reference (same results, slower).")
+              help="fast: SHACL Core set by set, SHACL-SPARQL on the built store; "
+                   "pyshacl: the reference (same results, slower).")
 @graph_options
 def validate(kg, engine):
     """Check the data against the SHACL shapes, and the graph for inconsistencies.
