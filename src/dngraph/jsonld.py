@@ -182,7 +182,12 @@ def write_jsonld(dataset, layout: Layout, frame: str | None = None) -> bytes:
     """``dataset`` (a canonical pyoxigraph Dataset) as compact JSON-LD, UTF-8, two-space indent."""
     from .rdfwrite import sorted_lines
 
+    return jsonld_of_lines(sorted_lines(dataset).decode("utf-8").splitlines(), layout, frame)
+
+
+def jsonld_of_lines(lines: list[str], layout: Layout, frame: str | None = None) -> bytes:
+    """Sorted canonical N-Triples ``lines`` (:mod:`dngraph.exportlines`) as compact JSON-LD."""
     context = load_context(layout)
     shape = load_frame(layout, frame) if frame else None
-    document = to_compact(sorted_lines(dataset).decode("utf-8"), context, shape)
+    document = to_compact("".join(line + "\n" for line in lines), context, shape)
     return dumps(document).encode("utf-8")

@@ -1,0 +1,73 @@
+"""The graphs chosen for an export as canonical N-Quads lines, sorted, each once.
+
+RDF Dataset Canonicalization (RDFC-1.0, https://www.w3.org/TR/rdf-canon/) relabels
+blank nodes only, and the labels it issues depend only on the quads that mention a
+blank node (its "blank node to quads map", section 4.4.3 step 2; the hashes of
+sections 4.6 and 4.8 read nothing else). So only those quads are canonicalized, by
+pyoxigraph; every other quad is its own canonical form and goes straight from the
+store's N-Triples dump to the output. The whole export then costs a dump, a sort
+and the canonicalization of the blank-node part, instead of a Python object per quad.
+
+Each line is one statement as pyoxigraph writes N-Quads (N-Triples when the graphs
+are merged, RDF 1.1 Semantics section 5.2), ending in `` .``.
+"""
+
+from __future__ import annotations
+
+from .namespaces import XSD
+
+
+def canonical_lines(kg, graph_iris, merge: bool, integer_types: dict) -> list[str]:
+    """The quads of ``graph_iris`` in ``kg``'s store as sorted canonical lines.
+
+    ``integer_types`` maps a graph to ``{(subject, predicate, lexical form): datatype}``,
+    the type a file wrote for an integer the store keeps as ``xsd:integer``; it is put back."""
+    import pyoxigraph as ox
+
+    plain: set[str] = set()
+    blank: list = []
+    for iri in sorted(set(graph_iris)):
+        lines = kg.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri)).decode("utf-8").splitlines()
+        fixes = _integer_fixes(ox, integer_types.get(iri, {}))
+        if fixes:
+            lines = [fixes.get(line, line) for line in lines]
+        graph = ox.DefaultGraph() if merge else ox.NamedNode(iri)
+        with_blank = [line for line in lines if "_:" in line]
+        if with_blank:
+            found = _blank_quads(ox, with_blank, graph)
+            blank += found.values()
+            lines = [line for line in lines if line not in found] if found else lines
+        plain.update(lines if merge else (line[:-1] + f"<{iri}> ." for line in lines))
+    plain.update(_canonical_blank(ox, blank))
+    return sorted(plain)
+
+
+def _integer_fixes(ox, written: dict) -> dict[str, str]:
+    """``line as stored -> line as written`` for the integers of one graph whose file
+    wrote a type derived from ``xsd:integer``."""
+    integer = ox.NamedNode(XSD.integer)
+    fixes = {}
+    for (subject, predicate, value), datatype in written.items():
+        head = f"{subject} {predicate} "
+        fixes[head + f"{ox.Literal(value, datatype=integer)} ."] = head + f"{ox.Literal(value, datatype=datatype)} ."
+    return fixes
+
+
+def _blank_quads(ox, lines: list[str], graph) -> dict:
+    """Of ``lines`` (N-Triples that contain ``_:``, maybe only inside a literal), those
+    with a blank node, each with its quad in ``graph``."""
+    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    found = {}
+    for line, triple in zip(lines, triples):
+        if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
+            found[line] = ox.Quad(triple.subject, triple.predicate, triple.object, graph)
+    return found
+
+
+def _canonical_blank(ox, quads: list) -> list[str]:
+    """``quads`` (every quad of the export with a blank node) with RDFC-1.0 labels, as lines."""
+    if not quads:
+        return []
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
