@@ -25,20 +25,19 @@ def canonical_lines(kg, graph_iris, merge: bool, integer_types: dict) -> list[st
     import pyoxigraph as ox
 
     plain: set[str] = set()
-    blank: list = []
+    blank: list[str] = []
     for iri in sorted(set(graph_iris)):
         lines = kg.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri)).decode("utf-8").splitlines()
         fixes = _integer_fixes(ox, integer_types.get(iri, {}))
         if fixes:
             lines = [fixes.get(line, line) for line in lines]
-        graph = ox.DefaultGraph() if merge else ox.NamedNode(iri)
-        with_blank = [line for line in lines if "_:" in line]
-        if with_blank:
-            found = _blank_quads(ox, with_blank, graph)
-            blank += found.values()
-            lines = [line for line in lines if line not in found] if found else lines
-        plain.update(lines if merge else (line[:-1] + f"<{iri}> ." for line in lines))
-    plain.update(_canonical_blank(ox, blank))
+        if not merge:
+            lines = [line[:-1] + f"<{iri}> ." for line in lines]
+        # A line with "_:" has a blank node, or the two characters inside a literal: that
+        # line goes through canonicalization too, which leaves it as it is.
+        blank += (line for line in lines if "_:" in line)
+        plain.update(line for line in lines if "_:" not in line)
+    plain.update(_canonical(ox, blank))
     return sorted(plain)
 
 
@@ -53,21 +52,10 @@ def _integer_fixes(ox, written: dict) -> dict[str, str]:
     return fixes
 
 
-def _blank_quads(ox, lines: list[str], graph) -> dict:
-    """Of ``lines`` (N-Triples that contain ``_:``, maybe only inside a literal), those
-    with a blank node, each with its quad in ``graph``."""
-    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    found = {}
-    for line, triple in zip(lines, triples):
-        if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
-            found[line] = ox.Quad(triple.subject, triple.predicate, triple.object, graph)
-    return found
-
-
-def _canonical_blank(ox, quads: list) -> list[str]:
-    """``quads`` (every quad of the export with a blank node) with RDFC-1.0 labels, as lines."""
-    if not quads:
+def _canonical(ox, lines: list[str]) -> list[str]:
+    """N-Quads ``lines`` (every quad of the export with a blank node) with RDFC-1.0 labels."""
+    if not lines:
         return []
-    dataset = ox.Dataset(quads)
+    dataset = ox.Dataset(ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     return ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()

@@ -7,7 +7,7 @@ tags in language maps (``"label": {"en": ..., "fr": ...}``) and writes the
 project's IRIs relative to ``@base``. A frame from ``ontology/frames/{name}.jsonld``
 nests related things under each node of one class (JSON-LD 1.1 Framing).
 
-pyld does the work: RDF to JSON-LD (JSON-LD 1.1 API, section 8.4, with native
+pyld does the work (through :mod:`dngraph.jsonldproc`): RDF to JSON-LD (JSON-LD 1.1 API, section 8.4, with native
 numbers for ``xsd:integer``), then Compaction (section 6) or Framing. The context
 is embedded in the output, so any processor reads it without fetching anything;
 the document loader serves only the bundled context and refuses every other IRI,
@@ -68,14 +68,16 @@ def to_compact(nquads: str, context: dict, frame: dict | None = None) -> dict:
     """Canonical N-Quads as compact (or, with ``frame``, framed) JSON-LD with ``context``."""
     from pyld import jsonld
 
+    from . import jsonldproc
+
     options = {"documentLoader": offline_loader(context)}
     expanded = native_integers(jsonld.from_rdf(rdf_dataset(nquads), {}))
     if frame is None:
-        return jsonld.compact(nest_blank_nodes(expanded), {"@context": context}, options)
+        return jsonldproc.compact(nest_blank_nodes(expanded), {"@context": context}, options)
     framed = dict(frame, **{"@context": context})
     # Only what the frame asks for is embedded (@embed @always); everything else is
     # referred to by its id, and properties a node lacks are left out, not null.
-    return jsonld.frame(expanded, framed, dict(options, embed="@never", omitDefault=True))
+    return jsonldproc.frame(expanded, framed, dict(options, embed="@never", omitDefault=True))
 
 
 def rdf_dataset(nquads: str) -> dict:
