@@ -42,8 +42,22 @@ class Processor(JsonLdProcessor):
         context, answers = self._memo.setdefault(id(active_ctx), (active_ctx, {}))
         key = (iri, vocab, base, reverse, shape)
         if key not in answers:
-            answers[key] = super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
+            answer = None
+            if isinstance(iri, str) and not iri.startswith("@") and (not vocab or (
+                    "@vocab" not in active_ctx and iri not in self._get_inverse_context(active_ctx))):
+                answer = self._prefixes(active_ctx).compact(iri, value, base, vocab)
+            if answer is None:
+                answer = super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
+            answers[key] = answer
         return answers[key]
+
+    def _prefixes(self, active_ctx):
+        entry = self._memo.setdefault(("prefixes", id(active_ctx)), (active_ctx, None))
+        if entry[1] is None:
+            from .jsonldcurie import Prefixes
+
+            entry = self._memo[("prefixes", id(active_ctx))] = (active_ctx, Prefixes(active_ctx))
+        return entry[1]
 
     def _shape(self, active_ctx, value, vocab):
         """What IRI Compaction reads of ``value``, or None when it may read more."""
