@@ -66,12 +66,17 @@ def offline_loader(context: dict):
 
 def to_compact(nquads: str, context: dict, frame: dict | None = None) -> dict:
     """Canonical N-Quads as compact (or, with ``frame``, framed) JSON-LD with ``context``."""
+    return _compacted(rdf_dataset(nquads), context, frame)
+
+
+def _compacted(dataset: dict, context: dict, frame: dict | None) -> dict:
+    """pyld's RDF ``dataset`` (:func:`rdf_dataset`) as compact or framed JSON-LD."""
     from pyld import jsonld
 
     from . import jsonldproc
 
     options = {"documentLoader": offline_loader(context)}
-    expanded = native_integers(jsonld.from_rdf(rdf_dataset(nquads), {}))
+    expanded = native_integers(jsonld.from_rdf(dataset, {}))
     if frame is None:
         return jsonldproc.compact(nest_blank_nodes(expanded), {"@context": context}, options)
     framed = dict(frame, **{"@context": context})
@@ -191,5 +196,7 @@ def jsonld_of_lines(lines: list[str], layout: Layout, frame: str | None = None) 
     """Sorted canonical N-Triples ``lines`` (:mod:`dngraph.exportlines`) as compact JSON-LD."""
     context = load_context(layout)
     shape = load_frame(layout, frame) if frame else None
-    document = to_compact("".join(line + "\n" for line in lines), context, shape)
+    from .jsonldlines import default_graph
+
+    document = _compacted(default_graph(lines), context, shape)
     return dumps(document).encode("utf-8")

@@ -21,9 +21,10 @@ def turtle_text(triples, serializer) -> str:
     subjects: dict = {}
     refs: dict = {}
     for triple in triples:
-        names.see(triple)
-        subjects.setdefault(triple.subject, {}).setdefault(triple.predicate.value, []).append(triple.object)
-        refs[triple.object] = refs.get(triple.object, 0) + 1
+        obj = triple.object
+        subjects.setdefault(triple.subject, {}).setdefault(triple.predicate.value, []).append(obj)
+        refs[obj] = refs.get(obj, 0) + 1
+    names.see(subjects, refs)
     names.check()
     head = prefix_lines(serializer)  # rdflib writes them before any statement
     writer = _Writer(names, subjects, refs)

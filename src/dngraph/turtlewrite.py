@@ -59,19 +59,26 @@ class Names:
             self.pnames[key] = self.serializer.get_pname(self.uri(iri), gen_prefix=verb)
         return self.pnames[key]
 
-    def see(self, triple) -> None:
-        """What rdflib's ``preprocessTriple`` does for names."""
+    def see(self, subjects: dict, objects) -> None:
+        """What rdflib's ``preprocessTriple`` does for names, once per distinct term:
+        ``subjects`` maps each subject to its predicates, ``objects`` are the objects."""
         import pyoxigraph as ox
 
-        subject, predicate, obj = triple.subject, triple.predicate.value, triple.object
-        if isinstance(subject, ox.NamedNode):
-            self.pname(subject.value, False)
-        if predicate != _TYPE:
+        predicates = set()
+        for subject, properties in subjects.items():
+            if isinstance(subject, ox.NamedNode):
+                self.pname(subject.value, False)
+            predicates.update(properties)
+        for predicate in predicates - {_TYPE}:
             self.pname(predicate, True)
-        if isinstance(obj, ox.NamedNode):
-            self.pname(obj.value, False)
-        elif isinstance(obj, ox.Literal) and not obj.language and obj.datatype.value != _STRING:
-            self.pname(obj.datatype.value, False)
+        datatypes = set()
+        for obj in objects:
+            if isinstance(obj, ox.NamedNode):
+                self.pname(obj.value, False)
+            elif isinstance(obj, ox.Literal) and not obj.language:
+                datatypes.add(obj.datatype.value)
+        for datatype in datatypes - {_STRING}:
+            self.pname(datatype, False)
 
     def check(self) -> None:
         """After :meth:`see` saw every triple: rdflib binds the one prefix it made up (``ns1``)
