@@ -108,7 +108,7 @@ def canonical_lines(kg, graph_iris, merge: bool) -> list[str]:
     from .exportlines import canonical_lines as lines
 
     chosen = set(graph_iris)
-    return lines(kg, chosen, merge, _integer_types(kg.layout, chosen))
+    return lines(kg, chosen, merge, lambda: _integer_types(kg.layout, chosen))
 
 
 def _integer_types(layout, chosen: set) -> dict:

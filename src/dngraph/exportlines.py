@@ -7,7 +7,8 @@ sections 4.6 and 4.8 read nothing else). So only those quads are canonicalized, 
 pyoxigraph; every other quad is its own canonical form and goes straight from the
 store's N-Triples dump to the output. The whole export then costs a dump, a sort
 and the canonicalization of the blank-node part, instead of a Python object per quad.
-The graphs are dumped two at a time (pyoxigraph releases Python's lock while it reads).
+The graphs are dumped two at a time (pyoxigraph releases Python's lock while it reads),
+while the source files are read for the integer types the store does not keep.
 
 Each line is one statement as pyoxigraph writes N-Quads (N-Triples when the graphs
 are merged, RDF 1.1 Semantics section 5.2), ending in `` .``.
@@ -18,44 +19,56 @@ from __future__ import annotations
 from .namespaces import XSD
 
 
-def canonical_lines(kg, graph_iris, merge: bool, integer_types: dict) -> list[str]:
+def canonical_lines(kg, graph_iris, merge: bool, integer_types) -> list[str]:
     """The quads of ``graph_iris`` in ``kg``'s store as sorted canonical lines.
 
-    ``integer_types`` maps a graph to ``{(subject, predicate, lexical form): datatype}``,
-    the type a file wrote for an integer the store keeps as ``xsd:integer``; it is put back."""
+    ``integer_types()`` maps a graph to ``{(subject, predicate, lexical form): datatype}``,
+    the type a file wrote for an integer the store keeps as ``xsd:integer``; it is put
+    back. It is called while the store is being read."""
     import pyoxigraph as ox
 
     plain: set[str] = set()
     blank: list[str] = []
-    for iri, dumped in _dumps(ox, kg.store, sorted(set(graph_iris))):
-        lines = dumped.decode("utf-8").splitlines()
-        fixes = _integer_fixes(ox, integer_types.get(iri, {}))
-        if fixes:
-            lines = [fixes.get(line, line) for line in lines]
-        if not merge:
-            lines = [line[:-1] + f"<{iri}> ." for line in lines]
-        # A line with "_:" has a blank node, or the two characters inside a literal: that
-        # line goes through canonicalization too, which leaves it as it is.
-        blank += (line for line in lines if "_:" in line)
-        plain.update(line for line in lines if "_:" not in line)
+    iris = sorted(set(graph_iris))
+    with _Dumps(ox, kg.store, iris) as dumps:
+        written = integer_types()
+        for iri, dumped in zip(iris, dumps):
+            lines = dumped.decode("utf-8").splitlines()
+            fixes = _integer_fixes(ox, written.get(iri, {}))
+            if fixes:
+                lines = [fixes.get(line, line) for line in lines]
+            if not merge:
+                lines = [line[:-1] + f"<{iri}> ." for line in lines]
+            # A line with "_:" has a blank node, or the two characters inside a literal:
+            # that line goes through canonicalization too, which leaves it as it is.
+            blank += (line for line in lines if "_:" in line)
+            plain.update(line for line in lines if "_:" not in line)
     plain.update(_canonical(ox, blank))
     return sorted(plain)
 
 
-def _dumps(ox, store, iris: list[str]):
-    """``(iri, N-Triples)`` for each graph, in order. Reading the on-disk store is most of
-    an export's time and pyoxigraph lets go of Python's lock meanwhile: two graphs are
-    read at once."""
-    import os
-    from concurrent.futures import ThreadPoolExecutor
+class _Dumps:
+    """The N-Triples of each graph, in order, read by two threads from the time the block
+    starts: reading the on-disk store is most of an export's time, and pyoxigraph lets
+    go of Python's lock meanwhile."""
 
-    def dump(iri: str) -> bytes:
-        return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri))
+    def __init__(self, ox, store, iris: list[str]):
+        from concurrent.futures import ThreadPoolExecutor
 
-    if len(iris) < 2 or (os.cpu_count() or 1) < 2:
-        return ((iri, dump(iri)) for iri in iris)
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="dngraph-export") as pool:
-        return list(zip(iris, pool.map(dump, iris)))
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="dngraph-export")
+        self.futures = [self.pool.submit(store.dump, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri))
+                        for iri in iris]
+
+    def __enter__(self):
+        return self
+
+    def __iter__(self):
+        for i, future in enumerate(self.futures):
+            self.futures[i] = None  # each graph's text is let go once it is read
+            yield future.result()
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _integer_fixes(ox, written: dict) -> dict[str, str]:
