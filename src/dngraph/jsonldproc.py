@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pyld.jsonld import JsonLdError, JsonLdProcessor
 
+_CONTEXTS = 64  # contexts whose answers are kept at once
 _UNCOMMON = ("@preserve", "@graph", "@list", "@index", "@set", "@direction", "@reverse")
 
 
@@ -38,7 +39,10 @@ class Processor(JsonLdProcessor):
         shape = self._shape(active_ctx, value, vocab)
         if shape is None:
             return super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
-        # the context is kept with its answers, so its id() is never reused while they are
+        # the context is kept with its answers, so its id() is never reused while they are;
+        # a context with scoped contexts makes one per node: past _CONTEXTS, all are dropped
+        if id(active_ctx) not in self._memo and len(self._memo) >= _CONTEXTS:
+            self._memo.clear()
         context, answers = self._memo.setdefault(id(active_ctx), (active_ctx, {}))
         key = (iri, vocab, base, reverse, shape)
         if key not in answers:
