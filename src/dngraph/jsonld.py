@@ -22,6 +22,7 @@ from .errors import DngraphError
 from .namespaces import XSD
 from .resources import Layout
 
+_INTEGER = XSD.integer
 # The IRI under which the bundled context is served to pyld, should a frame or
 # a document refer to it instead of embedding it.
 CONTEXT_NAME = "context.jsonld"
@@ -121,16 +122,23 @@ def _node(ox, term) -> dict:
 def native_integers(value):
     """``xsd:integer`` values in canonical form become JSON numbers; every other typed
     value keeps its lexical form, so a double such as ``"1.0"`` does not come back as
-    an integer (JSON-LD 1.1 API, section 8.6: an integral JSON number is ``xsd:integer``)."""
+    an integer (JSON-LD 1.1 API, section 8.6: an integral JSON number is ``xsd:integer``).
+    Lists and objects are changed in place (the value is pyld's fresh output)."""
     if isinstance(value, list):
-        return [native_integers(item) for item in value]
+        for i, item in enumerate(value):
+            if isinstance(item, (list, dict)):
+                value[i] = native_integers(item)
+        return value
     if not isinstance(value, dict):
         return value
-    if value.get("@type") == XSD.integer and isinstance(value.get("@value"), str):
+    if value.get("@type") == _INTEGER and isinstance(value.get("@value"), str):
         text = value["@value"]
         if text.lstrip("-").isdigit() and str(int(text)) == text:
             return {"@value": int(text)}
-    return {key: native_integers(item) for key, item in value.items()}
+    for key, item in value.items():
+        if isinstance(item, (list, dict)):
+            value[key] = native_integers(item)
+    return value
 
 
 def nest_blank_nodes(nodes: list) -> list:
@@ -163,26 +171,15 @@ def nest_blank_nodes(nodes: list) -> list:
 
 def dumps(document: dict) -> str:
     """JSON text, two-space indent, with the context one term a line at the top."""
+    from .jsonldtext import ordered_json
+
     context = document.get("@context")
-    rest = _ordered({k: v for k, v in document.items() if k != "@context"})
+    rest = {k: v for k, v in document.items() if k != "@context"}
     if not isinstance(context, dict) or not rest:
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     terms = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in context.items())
-    body = json.dumps(rest, indent=2, ensure_ascii=False)
+    body = ordered_json(rest)
     return '{\n  "@context": {\n' + terms + "\n  },\n" + body[2:] + "\n"
-
-
-_FIRST = {"id": 0, "type": 1, "label": 2}
-
-
-def _ordered(value):
-    """Keys in the order people read them: id, type, label, then the rest alphabetically."""
-    if isinstance(value, list):
-        return [_ordered(item) for item in value]
-    if not isinstance(value, dict):
-        return value
-    keys = sorted(value, key=lambda k: (_FIRST.get(k, 3), k.lower(), k))
-    return {key: _ordered(value[key]) for key in keys}
 
 
 def write_jsonld(dataset, layout: Layout, frame: str | None = None) -> bytes:
