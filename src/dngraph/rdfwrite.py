@@ -11,6 +11,7 @@ objects. The project's prefixes are always bound, the same ones.
 from __future__ import annotations
 
 from .namespaces import PREFIXES, XSD
+from .rdflibterm import to_rdflib  # noqa: F401 - where callers have always found it
 
 FORMATS = ("turtle", "trig", "rdfxml", "ntriples", "nquads")
 QUAD_FORMATS = ("nquads", "trig")
@@ -61,22 +62,6 @@ def sorted_lines(dataset, fmt: str = "nquads") -> bytes:
         text = ox.serialize(dataset, format=ox.RdfFormat.N_QUADS)
     lines = sorted(set(text.decode("utf-8").splitlines()))
     return "".join(line + "\n" for line in lines).encode("utf-8")
-
-
-def to_rdflib(term, normalize: bool = False):
-    """A pyoxigraph term as the equal rdflib term (blank node labels kept, literals
-    normalised only when ``normalize``, ``xsd:string`` left implicit as RDF 1.1 has it)."""
-    import pyoxigraph as ox
-    import rdflib
-
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    datatype = None if term.datatype.value == XSD.string else rdflib.URIRef(term.datatype.value)
-    return rdflib.Literal(term.value, datatype=datatype, normalize=normalize)
 
 
 def _sorted(quads) -> list:

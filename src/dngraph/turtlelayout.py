@@ -152,7 +152,7 @@ class _Writer:
             return objects
         if all(isinstance(o, self.named) for o in objects):
             return sorted(objects, key=lambda o: o.value)
-        from .rdfwrite import to_rdflib
+        from .rdflibterm import to_rdflib
 
         terms = [to_rdflib(o) for o in objects]
         return [objects[i] for i in sorted(range(len(objects)), key=terms.__getitem__)]

@@ -95,7 +95,7 @@ class Names:
             return self.literals[term]
         datatype = None if term.language else term.datatype.value
         if datatype in _BY_RDFLIB:
-            from .rdfwrite import to_rdflib
+            from .rdflibterm import to_rdflib
 
             text = self.serializer.label(to_rdflib(term), OBJECT)
         elif term.language:
