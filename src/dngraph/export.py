@@ -15,9 +15,11 @@ exports of the same files are byte-identical and a diff of two exports is short.
 
 from __future__ import annotations
 
+import contextlib
+
 from .errors import DngraphError, LoadError
 from .namespaces import INFERRED_GRAPH, XSD
-from .rdfwrite import FORMATS, QUAD_FORMATS, write
+from .rdfwrite import FORMATS, QUAD_FORMATS, write_lines
 
 GRAPH_SETS = ("asserted", "inferred", "editorial", "all")
 EXPORT_FORMATS = tuple(FORMATS) + ("jsonld",)
@@ -96,47 +98,38 @@ def canonical_dataset(kg, graph_iris, merge: bool):
     ``merge``, their triples in the default graph instead of one named graph each."""
     import pyoxigraph as ox
 
-    dataset = ox.Dataset()
-    for quad in _quads(kg, set(graph_iris)):
-        graph = ox.DefaultGraph() if merge else quad.graph_name
-        dataset.add(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return dataset
+    lines = canonical_lines(kg, graph_iris, merge)
+    return ox.Dataset(ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
-def _quads(kg, chosen: set):
-    """The quads of the chosen graphs, from the store, so a blank node the inferred
-    graph shares with a source graph stays one node. The store keeps every integer
-    as ``xsd:integer``; the datatype a file wrote (``xsd:positiveInteger``) is put back."""
-    import pyoxigraph as ox
+def canonical_lines(kg, graph_iris, merge: bool) -> list[str]:
+    """The chosen graphs as sorted canonical N-Quads lines (:mod:`dngraph.exportlines`),
+    read from the store, so a blank node the inferred graph shares with a source graph
+    stays one node. The store keeps every integer as ``xsd:integer``; the datatype a
+    file wrote (``xsd:positiveInteger``) is put back."""
+    from .exportlines import canonical_lines as lines
 
-    written = _integer_types(kg.layout, chosen)
-    for iri in sorted(chosen):
-        for quad in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(iri)):
-            obj = quad.object
-            if isinstance(obj, ox.Literal) and obj.datatype.value == XSD.integer:
-                datatype = written.get((iri, quad.subject, quad.predicate, obj.value))
-                if datatype is not None:
-                    quad = ox.Quad(quad.subject, quad.predicate, ox.Literal(obj.value, datatype=datatype), quad.graph_name)
-            yield quad
+    chosen = set(graph_iris)
+    return lines(kg, chosen, merge, lambda: _integer_types(kg.layout, chosen))
 
 
 def _integer_types(layout, chosen: set) -> dict:
-    """``(graph, subject, predicate, lexical form) -> datatype`` for every literal of a
+    """``graph -> {(subject, predicate, lexical form): datatype}`` for every literal of a
     type derived from ``xsd:integer`` that the chosen files write on an IRI."""
     import pyoxigraph as ox
 
-    found = {}
+    found: dict = {}
     for src in _source_files(layout):
         if src.graph not in chosen:
             continue
+        written = found.setdefault(src.graph, {})
         try:
             quads = ox.parse(path=str(src.path), format=ox.RdfFormat.TURTLE, base_iri=src.path.resolve().as_uri())
             for quad in quads:
                 obj = quad.object
                 if (isinstance(obj, ox.Literal) and obj.datatype.value in _DERIVED_INTEGERS
                         and isinstance(quad.subject, ox.NamedNode)):
-                    found[(src.graph, quad.subject, quad.predicate, obj.value)] = obj.datatype
+                    written[(quad.subject, quad.predicate, obj.value)] = obj.datatype
         except (SyntaxError, OSError) as exc:
             raise LoadError(src.path, f"cannot read: {exc}") from None
     return found
@@ -156,9 +149,26 @@ def export(kg, fmt: str = "turtle", graphs=None, sources=(), with_ontology: bool
     if frame is not None and fmt != "jsonld":
         raise ExportError(f"--frame is for JSON-LD: use --format jsonld, not {fmt}")
     chosen = select_graphs(kg.layout, graphs, sources, with_ontology)
-    dataset = canonical_dataset(kg, chosen, merge=fmt not in QUAD_FORMATS)
-    if fmt == "jsonld":
-        from .jsonld import write_jsonld
+    with _collector_paused():
+        lines = canonical_lines(kg, chosen, merge=fmt not in QUAD_FORMATS)
+        if fmt == "jsonld":
+            from .jsonld import jsonld_of_lines
 
-        return write_jsonld(dataset, kg.layout, frame)
-    return write(dataset, fmt)
+            return jsonld_of_lines(lines, kg.layout, frame)
+        return write_lines(lines, fmt)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cycle collector off while the export makes millions of objects that are
+    freed by reference counting alone: each of its full passes reads every live object,
+    so with it on, an export's time grew faster than the graph."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -7,7 +7,7 @@ tags in language maps (``"label": {"en": ..., "fr": ...}``) and writes the
 project's IRIs relative to ``@base``. A frame from ``ontology/frames/{name}.jsonld``
 nests related things under each node of one class (JSON-LD 1.1 Framing).
 
-pyld does the work: RDF to JSON-LD (JSON-LD 1.1 API, section 8.4, with native
+pyld does the work (through :mod:`dngraph.jsonldproc`): RDF to JSON-LD (JSON-LD 1.1 API, section 8.4, with native
 numbers for ``xsd:integer``), then Compaction (section 6) or Framing. The context
 is embedded in the output, so any processor reads it without fetching anything;
 the document loader serves only the bundled context and refuses every other IRI,
@@ -22,6 +22,7 @@ from .errors import DngraphError
 from .namespaces import XSD
 from .resources import Layout
 
+_INTEGER = XSD.integer
 # The IRI under which the bundled context is served to pyld, should a frame or
 # a document refer to it instead of embedding it.
 CONTEXT_NAME = "context.jsonld"
@@ -66,16 +67,23 @@ def offline_loader(context: dict):
 
 def to_compact(nquads: str, context: dict, frame: dict | None = None) -> dict:
     """Canonical N-Quads as compact (or, with ``frame``, framed) JSON-LD with ``context``."""
+    return _compacted(rdf_dataset(nquads), context, frame)
+
+
+def _compacted(dataset: dict, context: dict, frame: dict | None) -> dict:
+    """pyld's RDF ``dataset`` (:func:`rdf_dataset`) as compact or framed JSON-LD."""
     from pyld import jsonld
 
+    from . import jsonldproc
+
     options = {"documentLoader": offline_loader(context)}
-    expanded = native_integers(jsonld.from_rdf(rdf_dataset(nquads), {}))
+    expanded = native_integers(jsonld.from_rdf(dataset, {}))
     if frame is None:
-        return jsonld.compact(nest_blank_nodes(expanded), {"@context": context}, options)
+        return jsonldproc.compact(nest_blank_nodes(expanded), {"@context": context}, options)
     framed = dict(frame, **{"@context": context})
     # Only what the frame asks for is embedded (@embed @always); everything else is
     # referred to by its id, and properties a node lacks are left out, not null.
-    return jsonld.frame(expanded, framed, dict(options, embed="@never", omitDefault=True))
+    return jsonldproc.frame(expanded, framed, dict(options, embed="@never", omitDefault=True))
 
 
 def rdf_dataset(nquads: str) -> dict:
@@ -114,16 +122,23 @@ def _node(ox, term) -> dict:
 def native_integers(value):
     """``xsd:integer`` values in canonical form become JSON numbers; every other typed
     value keeps its lexical form, so a double such as ``"1.0"`` does not come back as
-    an integer (JSON-LD 1.1 API, section 8.6: an integral JSON number is ``xsd:integer``)."""
+    an integer (JSON-LD 1.1 API, section 8.6: an integral JSON number is ``xsd:integer``).
+    Lists and objects are changed in place (the value is pyld's fresh output)."""
     if isinstance(value, list):
-        return [native_integers(item) for item in value]
+        for i, item in enumerate(value):
+            if isinstance(item, (list, dict)):
+                value[i] = native_integers(item)
+        return value
     if not isinstance(value, dict):
         return value
-    if value.get("@type") == XSD.integer and isinstance(value.get("@value"), str):
+    if value.get("@type") == _INTEGER and isinstance(value.get("@value"), str):
         text = value["@value"]
         if text.lstrip("-").isdigit() and str(int(text)) == text:
             return {"@value": int(text)}
-    return {key: native_integers(item) for key, item in value.items()}
+    for key, item in value.items():
+        if isinstance(item, (list, dict)):
+            value[key] = native_integers(item)
+    return value
 
 
 def nest_blank_nodes(nodes: list) -> list:
@@ -156,33 +171,29 @@ def nest_blank_nodes(nodes: list) -> list:
 
 def dumps(document: dict) -> str:
     """JSON text, two-space indent, with the context one term a line at the top."""
+    from .jsonldtext import ordered_json
+
     context = document.get("@context")
-    rest = _ordered({k: v for k, v in document.items() if k != "@context"})
+    rest = {k: v for k, v in document.items() if k != "@context"}
     if not isinstance(context, dict) or not rest:
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     terms = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in context.items())
-    body = json.dumps(rest, indent=2, ensure_ascii=False)
+    body = ordered_json(rest)
     return '{\n  "@context": {\n' + terms + "\n  },\n" + body[2:] + "\n"
-
-
-_FIRST = {"id": 0, "type": 1, "label": 2}
-
-
-def _ordered(value):
-    """Keys in the order people read them: id, type, label, then the rest alphabetically."""
-    if isinstance(value, list):
-        return [_ordered(item) for item in value]
-    if not isinstance(value, dict):
-        return value
-    keys = sorted(value, key=lambda k: (_FIRST.get(k, 3), k.lower(), k))
-    return {key: _ordered(value[key]) for key in keys}
 
 
 def write_jsonld(dataset, layout: Layout, frame: str | None = None) -> bytes:
     """``dataset`` (a canonical pyoxigraph Dataset) as compact JSON-LD, UTF-8, two-space indent."""
     from .rdfwrite import sorted_lines
 
+    return jsonld_of_lines(sorted_lines(dataset).decode("utf-8").splitlines(), layout, frame)
+
+
+def jsonld_of_lines(lines: list[str], layout: Layout, frame: str | None = None) -> bytes:
+    """Sorted canonical N-Triples ``lines`` (:mod:`dngraph.exportlines`) as compact JSON-LD."""
     context = load_context(layout)
     shape = load_frame(layout, frame) if frame else None
-    document = to_compact(sorted_lines(dataset).decode("utf-8"), context, shape)
+    from .jsonldlines import default_graph
+
+    document = _compacted(default_graph(lines), context, shape)
     return dumps(document).encode("utf-8")

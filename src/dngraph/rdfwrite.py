@@ -11,6 +11,7 @@ objects. The project's prefixes are always bound, the same ones.
 from __future__ import annotations
 
 from .namespaces import PREFIXES, XSD
+from .rdflibterm import to_rdflib  # noqa: F401 - where callers have always found it
 
 FORMATS = ("turtle", "trig", "rdfxml", "ntriples", "nquads")
 QUAD_FORMATS = ("nquads", "trig")
@@ -25,6 +26,25 @@ def write(dataset, fmt: str) -> bytes:
     if fmt == "rdfxml":
         return _rdfxml(dataset)
     return sorted_lines(dataset, fmt)
+
+
+def write_lines(lines: list[str], fmt: str) -> bytes:
+    """Sorted canonical N-Quads ``lines`` (:mod:`dngraph.exportlines`; N-Triples for a
+    format without graphs) as ``fmt``: the same bytes :func:`write` gives for their dataset."""
+    if fmt in ("ntriples", "nquads"):
+        return "".join(line + "\n" for line in lines).encode("utf-8")
+    if fmt == "trig":
+        lines = sorted(lines, key=lambda line: (line[line.rindex(" <", 0, len(line) - 2) + 1:-2], line))
+    quads = _parsed(lines)
+    if fmt == "turtle":
+        return _turtle(quads).encode("utf-8")
+    return _trig(quads, ordered=True) if fmt == "trig" else _rdfxml(quads, ordered=True)
+
+
+def _parsed(lines: list[str]):
+    import pyoxigraph as ox
+
+    return ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
 
 def turtle(dataset, extra_prefixes: dict) -> bytes:
@@ -44,37 +64,38 @@ def sorted_lines(dataset, fmt: str = "nquads") -> bytes:
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
-def to_rdflib(term, normalize: bool = False):
-    """A pyoxigraph term as the equal rdflib term (blank node labels kept, literals
-    normalised only when ``normalize``, ``xsd:string`` left implicit as RDF 1.1 has it)."""
-    import pyoxigraph as ox
-    import rdflib
-
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    datatype = None if term.datatype.value == XSD.string else rdflib.URIRef(term.datatype.value)
-    return rdflib.Literal(term.value, datatype=datatype, normalize=normalize)
-
-
 def _sorted(quads) -> list:
     return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
 
 
 def _turtle(quads, extra_prefixes: dict | None = None) -> str:
-    """The triples of ``quads`` as Turtle written by rdflib; ``extra_prefixes`` are bound
-    beside the project's."""
-    import io
+    """The triples of ``quads`` (sorted) as Turtle, as rdflib writes it; ``extra_prefixes``
+    are bound beside the project's. :mod:`dngraph.turtlelayout` lays it out; rdflib
+    itself writes the rare graph for which it would make up a prefix."""
+    from .turtlelayout import turtle_text
+    from .turtlewrite import Unsupported
 
+    quads = list(quads)
+    try:
+        return turtle_text(quads, _exact_literals_serializer()(_bound_graph(extra_prefixes)))
+    except Unsupported:
+        return _rdflib_turtle(quads, extra_prefixes)
+
+
+def _bound_graph(extra_prefixes: dict | None):
     import rdflib
 
     graph = rdflib.Graph()
     _bind(graph)
     for prefix, namespace in sorted((extra_prefixes or {}).items()):
         graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def _rdflib_turtle(quads, extra_prefixes: dict | None) -> str:
+    import io
+
+    graph = _bound_graph(extra_prefixes)
     for quad in quads:
         graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     stream = io.BytesIO()
@@ -104,18 +125,20 @@ def _exact_literals_serializer():
     return ExactTurtle
 
 
-def _trig(dataset) -> bytes:
-    """TriG with blank node labels kept, so a node shared by two graphs stays one node."""
+def _trig(dataset, ordered: bool = False) -> bytes:
+    """TriG with blank node labels kept, so a node shared by two graphs stays one node;
+    the quads sorted by graph, subject, predicate and object unless ``ordered`` already."""
     import pyoxigraph as ox
 
-    quads = sorted(dataset, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    quads = dataset if ordered else sorted(
+        dataset, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(sorted(PREFIXES.items())))
 
 
-def _rdfxml(dataset) -> bytes:
+def _rdfxml(dataset, ordered: bool = False) -> bytes:
     import pyoxigraph as ox
 
-    triples = [q.triple for q in _sorted(dataset)]
+    triples = (q.triple for q in (dataset if ordered else _sorted(dataset)))
     return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=dict(sorted(PREFIXES.items())))
 
 
