@@ -15,8 +15,8 @@ exports of the same files are byte-identical and a diff of two exports is short.
 
 from __future__ import annotations
 
-import contextlib
 
+from .collector import paused
 from .errors import DngraphError, LoadError
 from .namespaces import INFERRED_GRAPH, XSD
 from .rdfwrite import FORMATS, QUAD_FORMATS, write_lines
@@ -149,26 +149,10 @@ def export(kg, fmt: str = "turtle", graphs=None, sources=(), with_ontology: bool
     if frame is not None and fmt != "jsonld":
         raise ExportError(f"--frame is for JSON-LD: use --format jsonld, not {fmt}")
     chosen = select_graphs(kg.layout, graphs, sources, with_ontology)
-    with _collector_paused():
+    with paused():  # the cycle collector (dngraph.collector)
         lines = canonical_lines(kg, chosen, merge=fmt not in QUAD_FORMATS)
         if fmt == "jsonld":
             from .jsonld import jsonld_of_lines
 
             return jsonld_of_lines(lines, kg.layout, frame)
         return write_lines(lines, fmt)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cycle collector off while the export makes millions of objects that are
-    freed by reference counting alone: each of its full passes reads every live object,
-    so with it on, an export's time grew faster than the graph."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -14,10 +14,9 @@ objects exactly as the reference engine makes them.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from pathlib import Path
 
+from .collector import paused
 from .load import source_files
 from .namespaces import DCTERMS, FOAF, ONTOLOGY_IRI, RDFS, SH, SKOS
 from .resources import Layout
@@ -36,27 +35,13 @@ def validate_layout(layout: Layout, shapes: Path | None = None, store=None):
     from .validate_pyshacl import shown_path
 
     files = source_files(layout)
-    with _no_cycle_collection():
+    with paused():  # the cycle collector (dngraph.collector)
         data = load_files(files, store=store)
         found = check(data, load_shapes(shapes or layout.shapes))
         shown = {f.graph: shown_path(f.path, layout.root) for f in files}
         violations = sorted((violation(data, r, shown) for r in found), key=Violation.sort_key)
         return ValidationReport(conforms=not any(r.severity == SH.Violation for r in found),
                                 violations=violations, triples=data.size(), graphs=len(files))
-
-
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """Python's cycle collector paused: it would walk the millions of terms and sets the
-    checker holds again and again as they are made (half the time at 10^6 triples),
-    and they hold no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def check(data: DataGraph, shapes) -> list[Result]:
