@@ -40,29 +40,27 @@ def _write(value, out: list, newline: str) -> None:
     if isinstance(value, str):
         out.append(encode_basestring(value))
     elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = newline + "  "
-        separator = "{" + inner
-        for key in sorted(value, key=_order):
-            out.append(separator + encode_basestring(key) + ": ")
-            _write(value[key], out, inner)
-            separator = "," + inner
-        out.append(newline + "}")
+        keys = sorted(value, key=_order)
+        _container("{}", [(encode_basestring(k) + ": ", value[k]) for k in keys], out, newline)
     elif isinstance(value, list):
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + "  "
-        separator = "[" + inner
-        for item in value:
-            out.append(separator)
-            _write(item, out, inner)
-            separator = "," + inner
-        out.append(newline + "]")
+        _container("[]", [("", item) for item in value], out, newline)
     else:
         out.append(_scalar(value))
+
+
+def _container(brackets: str, items: list, out: list, newline: str) -> None:
+    """An object or array: each ``(lead, value)`` of ``items`` on a line of its own, one
+    level in, ``lead`` being an object's key or nothing."""
+    if not items:
+        out.append(brackets)
+        return
+    inner = newline + "  "
+    separator = brackets[0] + inner
+    for lead, item in items:
+        out.append(separator + lead)
+        _write(item, out, inner)
+        separator = "," + inner
+    out.append(newline + brackets[1])
 
 
 def _scalar(value) -> str:
