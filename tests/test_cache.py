@@ -107,22 +107,3 @@ def test_inferred_triples_are_kept_apart(kg):
     assert kg.sparql(ask).boolean
     assert not kg.sparql(f"""ASK {{ {doc} <https://w3id.org/dngraph/ontology#adoptedAt> ?event }}""",
                          infer=False).boolean
-
-
-def test_the_store_written_in_slices_holds_every_quad(tmp_path, monkeypatch):
-    """The build writes its quads to disk a slice at a time (dngraph.build.WRITE_SLICE, to
-    bound the bulk loader's memory); with slices far smaller than the graph, and a size
-    that does not divide it, the store on disk holds exactly the quads built in memory."""
-    import pyoxigraph as ox
-
-    from dngraph import build
-    from dngraph.resources import Layout
-
-    in_memory = set(build.build_store(Layout(ROOT), "rules", None)[0])
-    monkeypatch.setattr(build, "WRITE_SLICE", 997)
-    assert len(in_memory) > 5 * 997 and len(in_memory) % 997
-    build.build_store(Layout(ROOT), "rules", tmp_path / "sliced")
-    on_disk = set(ox.Store.read_only(str(tmp_path / "sliced")))
-    blank = lambda q: any(isinstance(t, ox.BlankNode) for t in (q.subject, q.object))  # noqa: E731
-    assert len(on_disk) == len(in_memory)
-    assert {q for q in on_disk if not blank(q)} == {q for q in in_memory if not blank(q)}

@@ -18,55 +18,57 @@ if TYPE_CHECKING:  # for annotations only: the CLI imports this module for REASO
     from .resources import Layout
 
 REASONERS = ("rules", "owlrl")
-# oxigraph's bulk loader keeps what one call gives it in memory (it aims at about 2 GB a
-# thread), so the built quads are written in slices of this many: at 10^6 triples the
-# build's peak memory stays near the size of the graph in memory, not twice it.
-WRITE_SLICE = 250_000
 
 
 def build_store(layout: Layout, reasoner: str, folder: Path | None):
     """Build the graph as ``(store, manifest)``: on disk in ``folder`` (the store
     returned is then None; open it read-only) or, without a folder, in memory."""
     from .clashes import Clash, find_clashes
+    from .storewrite import StoreWriter
 
-    if reasoner == "owlrl":
-        work, messages = _owlrl_dataset(layout)
-    else:
-        work, messages = _rules_dataset(layout), []
-    files = _files(layout)
-    clashes = find_clashes(work, files)
-    if messages and not clashes:  # owlrl found what the clash rules do not cover
-        clashes = [Clash("owlrl", (), message) for message in messages]
-    manifest = {"reasoner": reasoner, "counts": _counts(work), "sources": files,
-                "inconsistencies": [clash.to_dict() for clash in clashes]}
-    if folder is None:
-        return work, manifest
-    _write(work, folder)
+    with StoreWriter(folder) as writer:
+        if reasoner == "owlrl":
+            (work, messages), started = _owlrl_dataset(layout), False
+        else:
+            (work, started), messages = _rules_dataset(layout, writer if folder else None), []
+        files = _files(layout)
+        clashes = find_clashes(work, files)
+        if messages and not clashes:  # owlrl found what the clash rules do not cover
+            clashes = [Clash("owlrl", (), message) for message in messages]
+        manifest = {"reasoner": reasoner, "counts": _counts(work), "sources": files,
+                    "inconsistencies": [clash.to_dict() for clash in clashes]}
+        if folder is None:
+            return work, manifest
+        writer.finish(_added(work) if started else work.quads_for_pattern(None, None, None))
     return None, manifest
 
 
-def _write(work, folder: Path) -> None:
-    """Every quad of ``work`` into a new on-disk store in ``folder``."""
+def _parsed(work):
+    """The quads of the parsed files (one named graph each), then the same triples in the
+    default graph: what the build holds before it adds anything, and their merge."""
     import pyoxigraph
 
-    disk = pyoxigraph.Store(str(folder))
-    bulk_write(disk, work.quads_for_pattern(None, None, None))
-    disk.flush()
-    del disk  # closes the database before the folder is sealed and renamed
+    yield from work.quads_for_pattern(None, None, None)
+    for quad in work.quads_for_pattern(None, None, None):
+        yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object)
 
 
-def bulk_write(store, quads) -> None:
-    """Add the quads an iterator gives to an on-disk ``store``, :data:`WRITE_SLICE` at a time."""
-    import itertools
+def _added(work):
+    """The quads the build adds to :func:`_parsed`: the entailments, and the
+    ``dcterms:source`` of each subject in its graph and in the merge (a quad
+    already written is given again, and stored once)."""
+    import pyoxigraph
 
-    quads = iter(quads)
-    for first in quads:
-        store.bulk_extend(itertools.chain((first,), itertools.islice(quads, WRITE_SLICE - 1)))
+    from .namespaces import DCTERMS
+
+    yield from work.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(INFERRED_GRAPH))
+    yield from work.quads_for_pattern(None, pyoxigraph.NamedNode(str(DCTERMS.source)), None)
 
 
-def _rules_dataset(layout: Layout):
-    """The fast path: pyoxigraph parses every file (checked as :mod:`dngraph.wellformed` says)
-    and the rules of :mod:`dngraph.rules` reason."""
+def _rules_dataset(layout: Layout, writer=None):
+    """The fast path as ``(store, started)``: pyoxigraph parses every file (checked as
+    :mod:`dngraph.wellformed` says), ``writer`` (a :class:`dngraph.storewrite.StoreWriter`)
+    starts writing the parsed graphs, and the rules of :mod:`dngraph.rules` reason."""
     import pyoxigraph
 
     from .load import load_turtle_into, source_files
@@ -75,10 +77,11 @@ def _rules_dataset(layout: Layout):
     work = pyoxigraph.Store()
     for src in source_files(layout):
         load_turtle_into(work, src.path, pyoxigraph.NamedNode(src.graph))
+    started = writer.start(lambda: _parsed(work)) if writer else False
     add_provenance_and_merge(work)
     rule_closure(work)
     separate_inferred(work)
-    return work
+    return work, started
 
 
 def _owlrl_dataset(layout: Layout):

@@ -67,7 +67,7 @@ def refresh(root: Path, base, keep: list[str]) -> None:
 
     import pyoxigraph
 
-    from .build import bulk_write
+    from .storewrite import bulk_write
     from .leftovers import sweep, temp_prefix
 
     target = root / "store"

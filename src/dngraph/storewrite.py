@@ -1,0 +1,100 @@
+"""The built graph written to its on-disk store in two parts, the larger beside the reasoning.
+
+oxigraph files a quad of a named graph under six indexes and a quad of the default
+graph under three, so the asserted graphs, whole as soon as the files are parsed,
+are most of the write. :meth:`StoreWriter.start` forks a process that writes them,
+and their merge as the default graph, while this one reasons (two processes, so
+neither waits for Python's lock); :meth:`StoreWriter.finish` waits for it and adds
+what the build made since: the entailments and the provenance. Both processes hold the
+same in-memory store, so a blank node has one label in both parts and is one node
+on disk.
+
+Where there is no ``fork``, or other threads are running (a fork would copy
+locks they may hold), everything is written by :meth:`StoreWriter.finish`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+# oxigraph's bulk loader keeps what one call gives it in memory (it aims at about 2 GB a
+# thread), so the built quads are written in slices of this many: at 10^6 triples the
+# build's peak memory stays near the size of the graph in memory, not twice it.
+WRITE_SLICE = 250_000
+
+
+def bulk_write(store, quads) -> None:
+    """Add the quads an iterator gives to an on-disk ``store``, :data:`WRITE_SLICE` at a time."""
+    import itertools
+
+    quads = iter(quads)
+    for first in quads:
+        store.bulk_extend(itertools.chain((first,), itertools.islice(quads, WRITE_SLICE - 1)))
+
+
+def write_store(folder, quads) -> None:
+    """Add ``quads`` to the on-disk store in ``folder`` (created if new) and close it."""
+    import pyoxigraph
+
+    disk = pyoxigraph.Store(str(folder))
+    bulk_write(disk, quads)
+    disk.flush()
+    del disk  # closes the database: the next writer, or the seal, finds it whole
+
+
+class StoreWriter:
+    """Writes one build's store in ``folder``: what :meth:`start` is given in a forked
+    process, the rest in :meth:`finish`. Use as a context manager, so a build that
+    fails half-way stops the forked writer before its folder is removed."""
+
+    def __init__(self, folder):
+        self.folder, self.pid = folder, None
+
+    def start(self, quads) -> bool:
+        """Fork a process that writes the quads ``quads()`` gives there (the forked process
+        sees the build as it is now); False, and nothing started, where forking is not safe."""
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            return False
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: write, then leave without running any exit handler
+            code = 0
+            try:
+                write_store(self.folder, quads())
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent by the exit code
+                print(f"dngraph: writing the store: {exc}", file=sys.stderr, flush=True)
+                code = 1
+            os._exit(code)
+        self.pid = pid
+        return True
+
+    def finish(self, quads) -> None:
+        """Wait for the forked writer, then add ``quads``."""
+        self._wait()
+        write_store(self.folder, quads)
+
+    def _wait(self) -> None:
+        if self.pid is None:
+            return
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            raise RuntimeError(f"writing the store in {self.folder}: the writing process ended with {code}")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, trace):
+        if self.pid is not None:  # the build failed: stop the writer, its folder is going
+            import signal
+
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self.pid, 0)
+            self.pid = None
