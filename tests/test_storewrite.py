@@ -1,19 +1,66 @@
 """The on-disk store is written in two parts (dngraph.storewrite): the parsed graphs and
 their merge by a forked process while the build reasons, the rest after. Whichever way
 it is written, the store on disk holds exactly the quads built in memory, and a blank
-node is one node in both parts."""
+node is one node in both parts. Each build that may fork runs in a fresh process, as a
+command's first build does (the test process runs RocksDB's threads)."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import textwrap
 
 import pyoxigraph as ox
 import pytest
 
-from dngraph import build, rules, storewrite
+from dngraph import build, storewrite
 from dngraph.resources import Layout
 
 from conftest import ROOT
+
+BUILD = textwrap.dedent("""
+    import json, os, sys, threading
+    from pathlib import Path
+    from dngraph import build, rules, storewrite
+    from dngraph.resources import Layout
+    folder, mode = Path(sys.argv[1]), sys.argv[2]
+    forks, real_fork = [], os.fork
+    os.fork = lambda: forks.append(1) or real_fork()
+    storewrite.WRITE_SLICE = 997
+    if mode == "thread":  # another thread runs, as in a server
+        threading.Thread(target=threading.Event().wait, daemon=True).start()
+    if mode == "writer fails":
+        parent, real = os.getpid(), storewrite.write_store
+        def write_store(folder, quads):
+            if os.getpid() != parent:
+                raise OSError("disk full")
+            real(folder, quads)
+        storewrite.write_store = write_store
+    if mode == "build fails":
+        def rule_closure(store, max_rounds=1000):
+            raise RuntimeError("no fixpoint")
+        rules.rule_closure = rule_closure
+    try:
+        build.build_store(Layout(Path(sys.argv[3])), "rules", folder)
+        error = None
+    except Exception as exc:
+        error = str(exc)
+    try:
+        os.waitpid(-1, os.WNOHANG)
+        leftover = True
+    except ChildProcessError:
+        leftover = False
+    print(json.dumps({"forks": len(forks), "error": error, "leftover": leftover}))
+""")
+
+
+def build_in_a_fresh_process(folder, mode: str = "plain") -> dict:
+    done = subprocess.run([sys.executable, "-c", BUILD, str(folder), mode, str(ROOT)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
 
 
 def blank(quad) -> bool:
@@ -30,22 +77,29 @@ def same_store(on_disk: set, in_memory: set) -> None:
     assert merged and all((q.subject, q.predicate, q.object) in named for q in merged)
 
 
-@pytest.mark.parametrize("forked", [True, False])
-def test_the_store_written_in_slices_holds_every_quad(tmp_path, monkeypatch, forked):
+@pytest.fixture(scope="module")
+def in_memory():
+    return set(build.build_store(Layout(ROOT), "rules", None)[0])
+
+
+@pytest.mark.parametrize("mode,forks", [("plain", 1), ("thread", 0)])
+def test_the_store_written_in_slices_holds_every_quad(tmp_path, in_memory, mode, forks):
     """With slices far smaller than the graph (dngraph.storewrite.WRITE_SLICE bounds the
-    bulk loader's memory) and a size that does not divide it, written by the forked
-    process and the build, or by the build alone."""
-    forks = []
-    real_fork = os.fork
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
-    if not forked:  # as when other threads run (a server building on first use)
-        monkeypatch.setattr(storewrite.threading, "active_count", lambda: 2)
-    in_memory = set(build.build_store(Layout(ROOT), "rules", None)[0])
-    monkeypatch.setattr(storewrite, "WRITE_SLICE", 997)
+    bulk loader's memory) and a size that does not divide it; written by a forked process
+    and the build, or, with another thread running, by the build alone."""
     assert len(in_memory) > 5 * 997 and len(in_memory) % 997
-    build.build_store(Layout(ROOT), "rules", tmp_path / "sliced")
-    assert len(forks) == (1 if forked else 0)
-    same_store(set(ox.Store.read_only(str(tmp_path / "sliced"))), in_memory)
+    outcome = build_in_a_fresh_process(tmp_path / "store", mode)
+    assert outcome == {"forks": forks, "error": None, "leftover": False}
+    same_store(set(ox.Store.read_only(str(tmp_path / "store"))), in_memory)
+
+
+def test_a_process_running_a_store_builds_without_forking(tmp_path, in_memory, monkeypatch):
+    opened = ox.Store(str(tmp_path / "opened"))  # RocksDB's threads now run in this process
+    assert not storewrite.single_threaded()
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked beside running threads"))
+    build.build_store(Layout(ROOT), "rules", tmp_path / "store")
+    same_store(set(ox.Store.read_only(str(tmp_path / "store"))), in_memory)
+    del opened
 
 
 def test_the_owlrl_build_is_written_whole(tmp_path):
@@ -54,26 +108,12 @@ def test_the_owlrl_build_is_written_whole(tmp_path):
     same_store(set(ox.Store.read_only(str(tmp_path / "owlrl"))), in_memory)
 
 
-def test_a_writer_that_fails_fails_the_build(tmp_path, monkeypatch):
-    parent = os.getpid()
-    real = storewrite.write_store
-
-    def fail_in_the_child(folder, quads):
-        if os.getpid() != parent:
-            raise OSError("disk full")
-        real(folder, quads)
-    monkeypatch.setattr(storewrite, "write_store", fail_in_the_child)
-    with pytest.raises(RuntimeError, match="writing process ended with 1"):
-        build.build_store(Layout(ROOT), "rules", tmp_path / "failed")
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+def test_a_writer_that_fails_fails_the_build(tmp_path):
+    outcome = build_in_a_fresh_process(tmp_path / "store", "writer fails")
+    assert outcome["forks"] == 1 and not outcome["leftover"]
+    assert "writing process ended with 1" in outcome["error"]
 
 
-def test_a_build_that_fails_stops_its_writer(tmp_path, monkeypatch):
-    def broken(store, max_rounds=1000):
-        raise RuntimeError("no fixpoint")
-    monkeypatch.setattr(rules, "rule_closure", broken)
-    with pytest.raises(RuntimeError, match="no fixpoint"):
-        build.build_store(Layout(ROOT), "rules", tmp_path / "stopped")
-    with pytest.raises(ChildProcessError):  # the forked writer was stopped and reaped
-        os.waitpid(-1, os.WNOHANG)
+def test_a_build_that_fails_stops_and_reaps_its_writer(tmp_path):
+    outcome = build_in_a_fresh_process(tmp_path / "store", "build fails")
+    assert outcome == {"forks": 1, "error": "no fixpoint", "leftover": False}

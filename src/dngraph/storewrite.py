@@ -9,15 +9,17 @@ what the build made since: the entailments and the provenance. Both processes ho
 same in-memory store, so a blank node has one label in both parts and is one node
 on disk.
 
-Where there is no ``fork``, or other threads are running (a fork would copy
-locks they may hold), everything is written by :meth:`StoreWriter.finish`.
+A process is forked only while it runs one thread. A thread that Python did not
+start counts too: a store opened earlier in the same process leaves RocksDB's
+background threads running, and a forked copy would wait forever on the locks
+they held. Otherwise, or where there is no ``fork``, :meth:`StoreWriter.finish`
+writes everything. A command line's first build is a single thread; a server's is not.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
 
 # oxigraph's bulk loader keeps what one call gives it in memory (it aims at about 2 GB a
 # thread), so the built quads are written in slices of this many: at 10^6 triples the
@@ -44,6 +46,15 @@ def write_store(folder, quads) -> None:
     del disk  # closes the database: the next writer, or the seal, finds it whole
 
 
+def single_threaded() -> bool:
+    """Whether this process runs one thread, counting those Python did not start (Linux
+    lists them all in /proc/self/task); False where that cannot be known."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 class StoreWriter:
     """Writes one build's store in ``folder``: what :meth:`start` is given in a forked
     process, the rest in :meth:`finish`. Use as a context manager, so a build that
@@ -55,7 +66,7 @@ class StoreWriter:
     def start(self, quads) -> bool:
         """Fork a process that writes the quads ``quads()`` gives there (the forked process
         sees the build as it is now); False, and nothing started, where forking is not safe."""
-        if not hasattr(os, "fork") or threading.active_count() > 1:
+        if not hasattr(os, "fork") or not single_threaded():
             return False
         sys.stdout.flush()
         sys.stderr.flush()
