@@ -2,8 +2,9 @@
 
 For each size it generates a project root of that many triples (bench/generate.py;
 "shipped" is the project's own graph), measures each step and each baseline as
-the median of repeated runs with its peak memory, and prints a table per size
-with the ratio step / baseline. First it times the quick commands (``--help``,
+the median of repeated runs (fewer for a slow item: --repeat-budget) with its
+peak memory, and prints a table per size with the ratio step / baseline and the
+number of runs behind each median. First it times the quick commands (``--help``,
 ``queries``, a warm ``query``) beside ``python -c "import rdflib"`` (bench/startup.py).
 --json writes the figures; --compare OLD.json prints each median beside the one in
 OLD.json with the ratio new / old.
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 from . import report
-from .generate import SHIPPED_ROOT, generate
+from .generate import SHIPPED_ROOT, generated
 from .steps import Bench, Size
 
 DEFAULT_SIZES = "shipped,1000,10000,100000,1000000"
@@ -33,11 +34,15 @@ def parse_args(argv):
                         help=f"comma-separated triple counts, or 'shipped' (default {DEFAULT_SIZES})")
     parser.add_argument("--runs", type=int, default=3, help="runs per item; the median is reported (default 3)")
     parser.add_argument("--budget", type=float, default=60.0,
-                        help="seconds one run may take before it is stopped and reported over budget; "
-                             "repeats stop when an item's runs pass it together (default 60)")
+                        help="seconds one run may take before it is stopped and reported over budget (default 60)")
+    parser.add_argument("--repeat-budget", type=float, default=10.0,
+                        help="an item's runs stop repeating once together they pass this many seconds, "
+                             "so a slower item is run fewer times; each table says how many (default 10)")
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--compare", type=Path, help="a JSON file of an earlier run to compare with")
-    parser.add_argument("--workdir", type=Path, help="where to generate the graphs (default: a temporary folder)")
+    parser.add_argument("--workdir", type=Path,
+                        help="where to generate the graphs (default: a temporary folder); a graph generated "
+                             "there before by the same generator is used again")
     parser.add_argument("--startup-runs", type=int, default=9,
                         help="runs of each start-up command beside import rdflib; 0 skips them (default 9)")
     options = parser.parse_args(argv)
@@ -67,16 +72,17 @@ def run(options, workdir: Path) -> dict:
 
         startup = measure(options.startup_runs, log=lambda line: print(line, flush=True))
         print()
-    bench = Bench(options.runs, options.budget, workdir, log=lambda line: print(line, file=sys.stderr))
+    bench = Bench(options.runs, options.budget, workdir, log=lambda line: print(line, file=sys.stderr),
+                  repeat_budget=options.repeat_budget)
     sizes = []
     for target in options.sizes:
         if target == "shipped":
             size = shipped_size()
         else:
             start = time.perf_counter()
-            summary = generate(target, workdir / f"root-{target}")
-            print(f"generated {summary['triples']} triples in {summary['files']} files "
-                  f"({time.perf_counter() - start:.1f} s)", file=sys.stderr)
+            summary = generated(target, workdir / f"root-{target}")
+            print(f"{'reused' if summary.get('reused') else 'generated'} {summary['triples']} triples in "
+                  f"{summary['files']} files ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
             size = Size(str(target), Path(summary["root"]), summary["triples"], summary["files"])
         print(f"{size.label}: measuring", file=sys.stderr)
         sizes.append(bench.measure(size).to_json())
@@ -84,7 +90,7 @@ def run(options, workdir: Path) -> dict:
     return {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "runs": options.runs, "budget_s": options.budget,
+        "runs": options.runs, "budget_s": options.budget, "repeat_budget_s": options.repeat_budget,
         "commands": sorted(bench.commands),
         "sizes": sizes,
         "startup": startup,
@@ -93,6 +99,7 @@ def run(options, workdir: Path) -> dict:
 
 def main(argv=None) -> int:
     options = parse_args(argv)
+    start = time.perf_counter()
     if options.workdir:
         options.workdir.mkdir(parents=True, exist_ok=True)
         result = run(options, options.workdir)
@@ -105,6 +112,9 @@ def main(argv=None) -> int:
     if growth:
         print("\ngrowth between sizes: (time ratio) / (triple ratio), 1.00 = linear")
         print(growth)
+    result["elapsed_s"] = round(time.perf_counter() - start, 1)
+    minutes, secs = divmod(round(result["elapsed_s"]), 60)
+    print(f"\nthe whole run took {minutes} min {secs} s")
     if options.json:
         options.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if options.compare:

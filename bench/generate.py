@@ -19,6 +19,8 @@ Usage: python -m bench.generate --triples 100000 --out /tmp/bench-1e5
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import random
 import shutil
 import sys
@@ -78,6 +80,40 @@ def generate(triples: int, out: Path, shipped: Path = SHIPPED_ROOT) -> dict:
         total += doc.count
     return {"triples": total, "target": triples, "files": files + 1, "units": unit,
             "nations": len(world.nations), "root": str(out)}
+
+
+STAMP = "bench-generated.json"
+
+
+def fingerprint(triples: int, shipped: Path = SHIPPED_ROOT) -> str:
+    """What the generated root depends on: the target, the generator's own code and the
+    shipped files it copies (ontology and queries)."""
+    digest = hashlib.sha256(f"{triples}\n".encode())
+    here = Path(__file__).resolve().parent
+    files = sorted(here.glob("*.py")) + sorted(p for name in ("ontology", "queries")
+                                               for p in (shipped / name).rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(path.parents[1] if path.parent == here else shipped)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def generated(triples: int, out: Path, shipped: Path = SHIPPED_ROOT) -> dict:
+    """:func:`generate`, unless ``out`` already holds what it would write (its stamp,
+    written last, names the same :func:`fingerprint`); the summary then says ``reused``."""
+    out = Path(out)
+    stamp = out / STAMP
+    key = fingerprint(triples, shipped)
+    try:
+        summary = json.loads(stamp.read_text(encoding="utf-8"))
+        if summary.pop("fingerprint") == key:
+            return dict(summary, root=str(out), reused=True)
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass
+    stamp.unlink(missing_ok=True)
+    summary = generate(triples, out, shipped)
+    stamp.write_text(json.dumps(dict(summary, fingerprint=key)), encoding="utf-8")
+    return summary
 
 
 def _write(path: Path, doc: TurtleFile) -> None:

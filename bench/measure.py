@@ -74,8 +74,10 @@ def _kill(pid: int) -> None:
         pass
 
 
-def repeat(argv: list, runs: int, limit: float, env: dict | None = None, prepare=None) -> Measure:
-    """Up to ``runs`` runs of ``argv``; repeats stop once their total passes ``limit``.
+def repeat(argv: list, runs: int, limit: float, env: dict | None = None, prepare=None,
+           total: float | None = None) -> Measure:
+    """Up to ``runs`` runs of ``argv``, each stopped at ``limit`` seconds; repeats stop
+    once their total passes ``total`` (default ``limit``).
 
     ``prepare`` (if given) is called before each run and not timed, e.g. to empty a cache.
     """
@@ -91,7 +93,7 @@ def repeat(argv: list, runs: int, limit: float, env: dict | None = None, prepare
             break
         measure.seconds.append(round(run.seconds, 4))
         peaks.append(run.peak_mb)
-        if sum(measure.seconds) > limit:
+        if sum(measure.seconds) > (limit if total is None else total):
             break
     measure.peak_mb = round(max(peaks), 1) if peaks else None
     return measure

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-HEADER = ("step", "median", "baseline", "baseline median", "ratio", "peak MB", "baseline peak MB")
+HEADER = ("step", "median", "baseline", "baseline median", "ratio", "runs", "peak MB", "baseline peak MB")
 
 
 def seconds(value) -> str:
@@ -22,7 +22,8 @@ def ratio(a, b) -> str:
 
 
 def size_table(size: dict) -> str:
-    """The table of one size: a row per (step, baseline) pair; ratio = step / baseline."""
+    """The table of one size: a row per (step, baseline) pair; ratio = step / baseline,
+    runs = how many runs each median is taken over (step / baseline)."""
     rows = [HEADER]
     paired = {step for step, _ in size["pairs"]}
     pairs = size["pairs"] + [[step, None] for step in size["steps"] if step not in paired]
@@ -32,9 +33,14 @@ def size_table(size: dict) -> str:
         rows.append((
             step, shown(s) if s else "-", base or "-", shown(b) if b else "-",
             ratio(s and s["median_s"], b and b["median_s"]),
-            _mb(s), _mb(b)))
+            f"{_runs(s)} / {_runs(b)}", _mb(s), _mb(b)))
     title = f"{size['label']}: {size['triples']} asserted triples in {size['files']} files"
     return title + "\n" + markdown(rows)
+
+
+def _runs(measure) -> str:
+    """How many runs the median is taken over ("-" where there is no median)."""
+    return str(len(measure["runs_s"])) if measure and measure.get("median_s") is not None else "-"
 
 
 def _mb(measure) -> str:

@@ -14,7 +14,7 @@ import dngraph
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import generate  # noqa: E402
+from bench.generate import STAMP, generate, generated  # noqa: E402
 
 DN = rdflib.Namespace("https://w3id.org/dngraph/ontology#")
 SOURCE = "https://w3id.org/dngraph/id/source/"
@@ -138,3 +138,31 @@ def test_growth_is_the_time_ratio_over_the_triple_ratio():
     rows = [line.split("|")[1:-1] for line in report.growth_table(result).splitlines()[2:]]
     assert [[c.strip() for c in row] for row in rows] == [["build (cold)", "0.50", "2.00"], ["link", "-", "-"]]
     assert report.growth_table({"sizes": [size("1000", 1000, 0.2)]}) == ""
+
+
+def test_a_graph_generated_before_is_used_again_only_when_it_is_the_same(tmp_path):
+    first = generated(1000, tmp_path / "g")
+    assert not first.get("reused") and (tmp_path / "g" / STAMP).exists()
+    files = digest(tmp_path / "g")
+    again = generated(1000, tmp_path / "g")
+    assert again["reused"] and again["triples"] == first["triples"] and digest(tmp_path / "g") == files
+    other = generated(2000, tmp_path / "g")  # another size in the same folder: written anew
+    assert not other.get("reused") and digest(tmp_path / "g") != files
+    (tmp_path / "g" / STAMP).write_text("{not json", encoding="utf-8")
+    assert not generated(2000, tmp_path / "g").get("reused")
+
+
+def test_repeats_stop_at_the_repeat_budget_and_the_table_says_how_many_runs(tmp_path):
+    from bench import report
+    from bench.measure import repeat
+
+    sleep = [sys.executable, "-c", "import time; time.sleep(0.3)"]
+    slow = repeat(sleep, 5, limit=10, total=0.5)  # the second run passes 0.5 s together
+    assert slow.status == "ok" and len(slow.seconds) == 2
+    assert len(repeat(sleep, 3, limit=10).seconds) == 3  # no repeat budget: the run limit
+    size = {"label": "1000", "triples": 1000, "files": 2, "pairs": [["build (cold)", "owlrl closure"]],
+            "steps": {"build (cold)": slow.to_json()},
+            "baselines": {"owlrl closure": {"status": "over budget", "median_s": None, "runs_s": [60.0],
+                                            "peak_mb": None}}}
+    row = [c.strip() for c in report.size_table(size).splitlines()[3].split("|")[1:-1]]
+    assert row[report.HEADER.index("runs")] == "2 / -"
