@@ -61,16 +61,16 @@ def messages(shapes, node) -> list[str]:
     return [row["message"].value for row in _bound(shapes, "messages.rq", node=node)]
 
 
-def focus_nodes(shapes, data, shape) -> set:
-    """Every focus node of ``shape`` in ``data`` (section 2.1.3; SHACL-AF 5.1)."""
+def focus_nodes(shapes, data, shape, select) -> set:
+    """Every focus node of ``shape`` in ``data`` (section 2.1.3; SHACL-AF 5.1);
+    ``select(target)`` gives the nodes a SPARQL-based target selects (:mod:`.shacl_targets`)."""
     found: set = set()
     for row in _bound(shapes, "targets.rq", shape=shape):
         kind, value = row["kind"].value, row["value"]
         if kind == "node":
             found.add(value)
         elif kind == "select":
-            query = prefixes(shapes, row["target"]) + value.value
-            found.update(s["this"] for s in data.query(query) if s["this"] is not None)
+            found.update(select(row["target"]))
         else:
             found.update(s["this"] for s in _bound(data, f"target-{kind}.rq", value=value))
     return found

@@ -9,7 +9,7 @@ parsed, not from the built store: the store keeps numbers by value and names
 blank nodes afresh, and a result must name the terms the files hold. The focus
 nodes (section 2.1.3) come from the same index, the SHACL instances of a class
 (section 4.1.1) following ``rdfs:subClassOf*``; a SPARQL-based target
-(SHACL-AF 5.1) runs on the store. The components are in :mod:`.shacl_checks`.
+(SHACL-AF 5.1) runs on the store (:mod:`.shacl_targets`). The components are in :mod:`.shacl_checks`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from .namespaces import RDF, RDFS, SH
 from .shacl_literals import reported
 from .shacl_shapes import Shape, Shapes
-from .shacl_sparql import Result, prefixes, read_sparql
+from .shacl_sparql import Result
 
 
 class Index:
@@ -89,8 +89,9 @@ def predicates(shapes: Shapes, roots) -> set:
     return found
 
 
-def focus(shapes: Shapes, index: Index, node, store) -> set:
-    """The focus nodes of the shape ``node`` (section 2.1.3; SHACL-AF 5.1 on ``store``)."""
+def focus(shapes: Shapes, index: Index, node, select) -> set:
+    """The focus nodes of the shape ``node`` (section 2.1.3); ``select(target)`` gives the
+    nodes a SPARQL-based target selects (SHACL-AF 5.1, :mod:`.shacl_targets`)."""
     import pyoxigraph
 
     found: set = set()
@@ -105,12 +106,10 @@ def focus(shapes: Shapes, index: Index, node, store) -> set:
         elif name == SH.targetObjectsOf:
             found.update(index.backward(value))
         elif name == SH.target:
-            for row in shapes.store.query(read_sparql("select-target.rq"),
-                                          substitutions={pyoxigraph.Variable("target"): value}):
-                nodes = {s["this"] for s in store.query(prefixes(shapes.store, value) + row["select"].value)}
-                if any(isinstance(n, pyoxigraph.BlankNode) and n not in index.forward[index.type] for n in nodes):
-                    raise NotImplementedError("a SPARQL target selects a blank node the parsed data names otherwise")
-                found |= nodes - {None}
+            nodes = select(value)
+            if any(isinstance(n, pyoxigraph.BlankNode) and n not in index.forward[index.type] for n in nodes):
+                raise NotImplementedError("a SPARQL target selects a blank node the parsed data names otherwise")
+            found |= nodes
     return found
 
 

@@ -48,22 +48,25 @@ def check(data: DataGraph, shapes) -> list[Result]:
     """Every result of validating ``data`` against ``shapes``; ``NotImplementedError`` for
     shapes that break a syntax rule this engine checks (``sparql/shacl/ill-formed.rq``)."""
     from .shacl_shapes import Shapes
+    from .shacl_targets import SelectedTargets
     from .validate_core import Index, focus, predicates, results
 
     if any(True for _ in shapes.query(read_sparql("ill-formed.rq"))):
         raise NotImplementedError("ill-formed shapes: the reference engine names the fault")
+    selects = SelectedTargets(shapes, data.store)  # in a thread, while the data is indexed
+    select = lambda target: selects.nodes(target) or set()  # noqa: E731
     targets: dict = {}
 
     def focus_of(shape):
         if shape not in targets:
-            targets[shape] = focus_nodes(shapes, data.store, shape)
+            targets[shape] = focus_nodes(shapes, data.store, shape, select)
         return targets[shape]
 
     model = Shapes(shapes)
     roots = model.targeted()
     covered = [r for r in roots if model.covered(r)]
     index = Index(data.graphs, predicates(model, covered))
-    found = [hit for r in covered for hit in results(model, index, r, focus(model, index, r, data.store))]
+    found = [hit for r in covered for hit in results(model, index, r, focus(model, index, r, select))]
     left = [r for r in roots if r not in covered]
     if left:
         from .validate_rudof import rudof_results
