@@ -5,7 +5,7 @@ without and with the cached report, export, link) or, for the API, repeated ``kg
 process after it opened the graph. Each baseline does the same work with one
 library alone on the same files (see bench/workers.py). Every run is stopped at
 the time budget; one whose time projected from the previous sizes would pass
-three times the budget is skipped and says so. Runs of an item stop repeating
+the budget is skipped and says so. Runs of an item stop repeating
 once together they pass the repeat budget, so a slow item is measured fewer times.
 """
 
@@ -82,11 +82,9 @@ class Bench:
 
     def item(self, size: Size, kind: str, name: str, argv: list, prepare=None, inproc: bool = False) -> Measure:
         """Measure one step or baseline (or say why not) and record it on ``size``."""
-        projected = self.projected(name, size.triples)
-        if projected == float("inf"):
-            measure = Measure(status="skipped: over budget")
-        elif projected > 3 * self.budget:
-            measure = Measure(status=f"skipped: over budget (projected {projected:.0f} s)")
+        skipped = self.skipped(name, size.triples)
+        if skipped:
+            measure = Measure(status=skipped)
         elif inproc:
             measure = self._inproc(argv)
         else:
@@ -96,6 +94,16 @@ class Bench:
         self.log(f"  {name:<34} {measure.status:<12} "
                  f"{'' if measure.median is None else f'{measure.median:.4f} s'}")
         return measure
+
+    def skipped(self, name: str, triples: int) -> str | None:
+        """Why ``name`` is not run at ``triples``: it went over budget at a smaller size, or
+        its projected time passes the budget (a run would be stopped there anyway)."""
+        projected = self.projected(name, triples)
+        if projected == float("inf"):
+            return "skipped: over budget"
+        if projected > self.budget:
+            return f"skipped: over budget (projected {projected:.0f} s)"
+        return None
 
     def projected(self, name: str, triples: int) -> float:
         """The time ``name`` would take at ``triples``: a straight line through its last two

@@ -166,3 +166,18 @@ def test_repeats_stop_at_the_repeat_budget_and_the_table_says_how_many_runs(tmp_
                                             "peak_mb": None}}}
     row = [c.strip() for c in report.size_table(size).splitlines()[3].split("|")[1:-1]]
     assert row[report.HEADER.index("runs")] == "2 / -"
+
+
+def test_an_item_projected_past_the_budget_is_skipped_not_run():
+    from bench.measure import Measure
+    from bench.steps import Bench
+
+    bench = Bench.__new__(Bench)
+    bench.budget, bench.history = 60.0, {
+        "pySHACL": [(1000, Measure(seconds=[2.0])), (10000, Measure(seconds=[13.0]))],
+        "owlrl closure": [(1000, Measure(seconds=[1.9])), (10000, Measure(seconds=[5.3]))],
+        "slow": [(1000, Measure(status="over budget", seconds=[60.0]))]}
+    assert bench.skipped("pySHACL", 100000) == "skipped: over budget (projected 123 s)"
+    assert bench.skipped("owlrl closure", 100000) is None  # 39 s: within the budget, run
+    assert bench.skipped("slow", 10000) == "skipped: over budget"
+    assert bench.skipped("never measured", 10**6) is None
