@@ -82,7 +82,7 @@ def in_memory():
     return set(build.build_store(Layout(ROOT), "rules", None)[0])
 
 
-@pytest.mark.parametrize("mode,forks", [("plain", 1), ("thread", 0)])
+@pytest.mark.parametrize("mode,forks", [("plain", 2), ("thread", 0)])
 def test_the_store_written_in_slices_holds_every_quad(tmp_path, in_memory, mode, forks):
     """With slices far smaller than the graph (dngraph.storewrite.WRITE_SLICE bounds the
     bulk loader's memory) and a size that does not divide it; written by a forked process

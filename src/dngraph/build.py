@@ -28,9 +28,10 @@ def build_store(layout: Layout, reasoner: str, folder: Path | None):
 
     with StoreWriter(folder) as writer:
         if reasoner == "owlrl":
-            (work, messages), started = _owlrl_dataset(layout), False
+            work, messages = _owlrl_dataset(layout)
         else:
-            (work, started), messages = _rules_dataset(layout, writer if folder else None), []
+            work, messages = _rules_dataset(layout, writer), []
+            writer.write(lambda: _added(work))  # laid out: written while the rest runs
         files = _files(layout)
         clashes = find_clashes(work, files)
         if messages and not clashes:  # owlrl found what the clash rules do not cover
@@ -39,7 +40,7 @@ def build_store(layout: Layout, reasoner: str, folder: Path | None):
                     "inconsistencies": [clash.to_dict() for clash in clashes]}
         if folder is None:
             return work, manifest
-        writer.finish(_added(work) if started else work.quads_for_pattern(None, None, None))
+        writer.finish(lambda: work.quads_for_pattern(None, None, None))
     return None, manifest
 
 
@@ -65,10 +66,10 @@ def _added(work):
     yield from work.quads_for_pattern(None, pyoxigraph.NamedNode(str(DCTERMS.source)), None)
 
 
-def _rules_dataset(layout: Layout, writer=None):
-    """The fast path as ``(store, started)``: pyoxigraph parses every file (checked as
-    :mod:`dngraph.wellformed` says), ``writer`` (a :class:`dngraph.storewrite.StoreWriter`)
-    starts writing the parsed graphs, and the rules of :mod:`dngraph.rules` reason."""
+def _rules_dataset(layout: Layout, writer):
+    """The fast path: pyoxigraph parses every file (checked as :mod:`dngraph.wellformed`
+    says), ``writer`` (a :class:`dngraph.storewrite.StoreWriter`) writes the parsed
+    graphs, and the rules of :mod:`dngraph.rules` reason."""
     import pyoxigraph
 
     from .load import load_turtle_into, source_files
@@ -77,11 +78,11 @@ def _rules_dataset(layout: Layout, writer=None):
     work = pyoxigraph.Store()
     for src in source_files(layout):
         load_turtle_into(work, src.path, pyoxigraph.NamedNode(src.graph))
-    started = writer.start(lambda: _parsed(work)) if writer else False
+    writer.write(lambda: _parsed(work))
     add_provenance_and_merge(work)
     rule_closure(work)
     separate_inferred(work)
-    return work, started
+    return work
 
 
 def _owlrl_dataset(layout: Layout):

@@ -2,10 +2,11 @@
 
 oxigraph files a quad of a named graph under six indexes and a quad of the default
 graph under three, so the asserted graphs, whole as soon as the files are parsed,
-are most of the write. :meth:`StoreWriter.start` forks a process that writes them,
+are most of the write. :meth:`StoreWriter.write` forks a process that writes them,
 and their merge as the default graph, while this one reasons (two processes, so
-neither waits for Python's lock); :meth:`StoreWriter.finish` waits for it and adds
-what the build made since: the entailments and the provenance. Both processes hold the
+neither waits for Python's lock); once the build is laid out, a second forked
+process adds what it made since, the entailments and the provenance, while this
+one looks for inconsistencies and counts. Both processes hold the
 same in-memory store, so a blank node has one label in both parts and is one node
 on disk.
 
@@ -13,7 +14,7 @@ A process is forked only while it runs one thread. A thread that Python did not
 start counts too: a store opened earlier in the same process leaves RocksDB's
 background threads running, and a forked copy would wait forever on the locks
 they held. Otherwise, or where there is no ``fork``, :meth:`StoreWriter.finish`
-writes everything. A command line's first build is a single thread; a server's is not.
+writes the whole store at the end. A command line's first build is a single thread; a server's is not.
 """
 
 from __future__ import annotations
@@ -56,17 +57,24 @@ def single_threaded() -> bool:
 
 
 class StoreWriter:
-    """Writes one build's store in ``folder``: what :meth:`start` is given in a forked
-    process, the rest in :meth:`finish`. Use as a context manager, so a build that
-    fails half-way stops the forked writer before its folder is removed."""
+    """Writes one build's store in ``folder`` (None: a build in memory, nothing written),
+    part by part. Use as a context manager, so a build that fails half-way stops the
+    forked writer before its folder is removed."""
 
     def __init__(self, folder):
         self.folder, self.pid = folder, None
+        self.forked = self.missed = False  # whether a part was written by a fork; whether one was not
 
-    def start(self, quads) -> bool:
-        """Fork a process that writes the quads ``quads()`` gives there (the forked process
-        sees the build as it is now); False, and nothing started, where forking is not safe."""
-        if not hasattr(os, "fork") or not single_threaded():
+    def write(self, quads) -> bool:
+        """Write the quads ``quads()`` gives in a forked process, once the previous one is
+        done (the forked process sees the build as it is now). Where forking is not safe,
+        nothing is written now, and :meth:`finish` writes the whole store; returns whether
+        a process was forked."""
+        if self.folder is None:
+            return False
+        self._wait()
+        if self.missed or not hasattr(os, "fork") or not single_threaded():
+            self.missed = True
             return False
         sys.stdout.flush()
         sys.stderr.flush()
@@ -79,13 +87,15 @@ class StoreWriter:
                 print(f"dngraph: writing the store: {exc}", file=sys.stderr, flush=True)
                 code = 1
             os._exit(code)
-        self.pid = pid
+        self.pid, self.forked = pid, True
         return True
 
-    def finish(self, quads) -> None:
-        """Wait for the forked writer, then add ``quads``."""
+    def finish(self, everything) -> None:
+        """Wait for the forked writer; unless every part was written by one, write
+        ``everything()`` (every quad of the build: a quad already written is stored once)."""
         self._wait()
-        write_store(self.folder, quads)
+        if self.missed or not self.forked:
+            write_store(self.folder, everything())
 
     def _wait(self) -> None:
         if self.pid is None:
