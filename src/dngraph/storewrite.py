@@ -1,4 +1,4 @@
-"""The built graph written to its on-disk store in two parts, the larger beside the reasoning.
+"""The built graph written to its on-disk store by forked processes, beside the reasoning.
 
 oxigraph files a quad of a named graph under six indexes and a quad of the default
 graph under three, so the asserted graphs, whole as soon as the files are parsed,
@@ -6,15 +6,15 @@ are most of the write. :meth:`StoreWriter.write` forks a process that writes the
 and their merge as the default graph, while this one reasons (two processes, so
 neither waits for Python's lock); once the build is laid out, a second forked
 process adds what it made since, the entailments and the provenance, while this
-one looks for inconsistencies and counts. Both processes hold the
-same in-memory store, so a blank node has one label in both parts and is one node
+one looks for inconsistencies and counts. A forked process holds a copy of the
+same in-memory store, so a blank node has one label in every part and is one node
 on disk.
 
 A process is forked only while it runs one thread. A thread that Python did not
 start counts too: a store opened earlier in the same process leaves RocksDB's
 background threads running, and a forked copy would wait forever on the locks
-they held. Otherwise, or where there is no ``fork``, :meth:`StoreWriter.finish`
-writes the whole store at the end. A command line's first build is a single thread; a server's is not.
+they held. A command's first build runs one thread; a server's does not. Where a
+part cannot be forked, :meth:`StoreWriter.finish` writes the whole store at the end.
 """
 
 from __future__ import annotations
