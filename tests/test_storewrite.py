@@ -117,3 +117,22 @@ def test_a_writer_that_fails_fails_the_build(tmp_path):
 def test_a_build_that_fails_stops_and_reaps_its_writer(tmp_path):
     outcome = build_in_a_fresh_process(tmp_path / "store", "build fails")
     assert outcome == {"forks": 1, "error": "no fixpoint", "leftover": False}
+
+
+def test_a_commands_first_build_writes_beside_the_reasoning(tmp_path):
+    """``dngraph stats`` with an empty cache builds in a single-threaded process, so both
+    parts of its store are written by forked processes (nothing starts a thread first)."""
+    script = textwrap.dedent("""
+        import os, sys
+        forks, real_fork = [], os.fork
+        os.fork = lambda: forks.append(1) or real_fork()
+        from dngraph.cli import main
+        try:
+            main(["stats", "--cache-dir", sys.argv[1]])
+        except SystemExit as end:
+            print(f"forks={len(forks)} exit={end.code}", file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "cache")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.stderr.strip().splitlines()[-1] == "forks=2 exit=0", done.stderr[-2000:]
+    assert "triples" in done.stdout
