@@ -89,11 +89,10 @@ def fingerprint(triples: int, shipped: Path = SHIPPED_ROOT) -> str:
     """What the generated root depends on: the target, the generator's own code and the
     shipped files it copies (ontology and queries)."""
     digest = hashlib.sha256(f"{triples}\n".encode())
-    here = Path(__file__).resolve().parent
-    files = sorted(here.glob("*.py")) + sorted(p for name in ("ontology", "queries")
-                                               for p in (shipped / name).rglob("*") if p.is_file())
-    for path in files:
-        digest.update(str(path.relative_to(path.parents[1] if path.parent == here else shipped)).encode())
+    generator = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    copied = sorted(p for name in ("ontology", "queries") for p in (shipped / name).rglob("*") if p.is_file())
+    for name, path in [(p.name, p) for p in generator] + [(str(p.relative_to(shipped)), p) for p in copied]:
+        digest.update(name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -29,7 +29,8 @@ def one_by_one(store, query):
 
 @pytest.mark.parametrize("query", [
     f"SELECT ?this WHERE {{ ?this a <{EX}C> }}",  # an IRI and a blank node
-    f"SELECT DISTINCT ?this WHERE {{ ?s <{EX}p> ?this }}",  # literals: read one by one
+    f"SELECT DISTINCT ?this WHERE {{ ?s <{EX}p> ?this }}",  # literals: read back as terms
+    f"SELECT ?this WHERE {{ {{ ?this a <{EX}C> }} UNION {{ ?s <{EX}p> ?this }} }}",  # a blank node beside literals
     f"SELECT ?this ?s WHERE {{ ?s <{EX}p> ?this }}",  # more than ?this
     f"SELECT ?this WHERE {{ OPTIONAL {{ ?this a <{EX}Nothing> }} }}",  # unbound
     f"SELECT ?this WHERE {{ ?this a <{EX}Nothing> }}",  # no solution

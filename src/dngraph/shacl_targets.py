@@ -6,8 +6,9 @@ validation. pyoxigraph evaluates a query and writes its results as text without
 holding Python's lock, so :class:`SelectedTargets` runs every target of the
 shapes graph in a thread of its own, started before the validator indexes the
 data, and reads each answer back from SPARQL's tab-separated results: an IRI
-``<...>`` or a blank node ``_:...`` per line. A query that selects anything
-else is run again and read solution by solution.
+``<...>`` or a blank node ``_:...`` per line. An answer holding a literal is
+read back as terms by pyoxigraph's results parser (which keeps blank node
+labels); a query that projects more than ``?this`` is read solution by solution.
 """
 
 from __future__ import annotations
@@ -32,20 +33,19 @@ def selected(store, query: str) -> set:
     import pyoxigraph
 
     solutions = store.query(query)
-    if solutions.variables == [pyoxigraph.Variable("this")]:
-        text = solutions.serialize(format=pyoxigraph.QueryResultsFormat.TSV).decode("utf-8")
-        nodes = set()
-        for line in text.split("\n")[1:]:
-            if line.startswith("<") and line.endswith(">"):
-                nodes.add(pyoxigraph.NamedNode(line[1:-1]))
-            elif line.startswith("_:"):
-                nodes.add(pyoxigraph.BlankNode(line[2:]))
-            elif line:
-                break  # a literal: read the solutions as terms instead
-        else:
-            return nodes
-        solutions = store.query(query)
-    return {s["this"] for s in solutions} - {None}
+    if solutions.variables != [pyoxigraph.Variable("this")]:
+        return {s["this"] for s in solutions} - {None}
+    text = solutions.serialize(format=pyoxigraph.QueryResultsFormat.TSV)
+    nodes = set()
+    for line in text.decode("utf-8").split("\n")[1:]:
+        if line.startswith("<") and line.endswith(">"):
+            nodes.add(pyoxigraph.NamedNode(line[1:-1]))
+        elif line.startswith("_:"):
+            nodes.add(pyoxigraph.BlankNode(line[2:]))
+        elif line:  # a literal: the same answer read back as terms
+            results = pyoxigraph.parse_query_results(text, format=pyoxigraph.QueryResultsFormat.TSV)
+            return {s["this"] for s in results} - {None}
+    return nodes
 
 
 class SelectedTargets:
