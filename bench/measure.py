@@ -59,7 +59,7 @@ def run_process(argv: list, limit: float, env: dict | None = None) -> Run:
         out.seek(0)
         err.seek(0)
         if seconds >= limit and proc.returncode < 0:
-            return Run(seconds, peak, False, "over budget")
+            return Run(seconds, peak, False, f"over budget (stopped at {limit:g} s)")
         if proc.returncode != 0:
             lines = err.read().decode("utf-8", "replace").strip().splitlines() or ["(no message)"]
             return Run(seconds, peak, False, f"failed: exit {proc.returncode}: {lines[-1][:120]}")

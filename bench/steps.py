@@ -4,9 +4,10 @@ A step is a whole ``dngraph`` process (cold build, warm CLI query, validate
 without and with the cached report, export, link) or, for the API, repeated ``kg.query("members")`` calls inside one
 process after it opened the graph. Each baseline does the same work with one
 library alone on the same files (see bench/workers.py). Every run is stopped at
-the time budget; one whose time projected from the previous sizes would pass
-the budget is skipped and says so. Runs of an item stop repeating
-once together they pass the repeat budget, so a slow item is measured fewer times.
+its time budget (a step's, or the shorter one of a baseline); an item whose time
+projected from the previous sizes would pass it is skipped and says so. Runs of
+an item stop repeating once together they pass the repeat budget, so a slow item
+is measured fewer times.
 """
 
 from __future__ import annotations
@@ -69,9 +70,11 @@ class Size:
 class Bench:
     """Measures sizes in order, remembering each item's last time to project the next."""
 
-    def __init__(self, runs: int, budget: float, workdir: Path, log=print, repeat_budget: float | None = None):
+    def __init__(self, runs: int, budget: float, workdir: Path, log=print, repeat_budget: float | None = None,
+                 baseline_budget: float | None = None):
         self.runs, self.budget, self.workdir, self.log = runs, budget, workdir, log
         self.repeat_budget = budget if repeat_budget is None else repeat_budget
+        self.baseline_budget = budget if baseline_budget is None else baseline_budget
         self.history: dict = {}  # item name -> [(triples, Measure)] in the order measured
         self.commands = cli_commands()
         # Byte code compiled once and kept, as an installed package has it.
@@ -82,26 +85,28 @@ class Bench:
 
     def item(self, size: Size, kind: str, name: str, argv: list, prepare=None, inproc: bool = False) -> Measure:
         """Measure one step or baseline (or say why not) and record it on ``size``."""
-        skipped = self.skipped(name, size.triples)
+        limit = self.budget if kind == "step" else self.baseline_budget
+        skipped = self.skipped(name, size.triples, limit)
         if skipped:
             measure = Measure(status=skipped)
         elif inproc:
-            measure = self._inproc(argv)
+            measure = self._inproc(argv, limit)
         else:
-            measure = repeat(argv, self.runs, self.budget, self.env, prepare, total=self.repeat_budget)
+            measure = repeat(argv, self.runs, limit, self.env, prepare, total=self.repeat_budget)
         self.history.setdefault(name, []).append((size.triples, measure))
         (size.steps if kind == "step" else size.baselines)[name] = measure
         self.log(f"  {name:<34} {measure.status:<12} "
                  f"{'' if measure.median is None else f'{measure.median:.4f} s'}")
         return measure
 
-    def skipped(self, name: str, triples: int) -> str | None:
+    def skipped(self, name: str, triples: int, limit: float | None = None) -> str | None:
         """Why ``name`` is not run at ``triples``: it went over budget at a smaller size, or
-        its projected time passes the budget (a run would be stopped there anyway)."""
+        its projected time passes ``limit`` (default the step budget; a run would be stopped
+        there anyway)."""
         projected = self.projected(name, triples)
         if projected == float("inf"):
             return "skipped: over budget"
-        if projected > self.budget:
+        if projected > (self.budget if limit is None else limit):
             return f"skipped: over budget (projected {projected:.0f} s)"
         return None
 
@@ -120,8 +125,8 @@ class Bench:
             return t1
         return max(t1, t1 + (t1 - t0) * (triples - n1) / (n1 - n0))
 
-    def _inproc(self, argv: list) -> Measure:
-        run = run_process(argv, self.budget, self.env)
+    def _inproc(self, argv: list, limit: float) -> Measure:
+        run = run_process(argv, limit, self.env)
         if not run.ok:
             return Measure(status=run.note)
         return Measure(seconds=[round(s, 5) for s in json.loads(run.stdout)], peak_mb=round(run.peak_mb, 1))
@@ -153,7 +158,6 @@ class Bench:
             shutil.rmtree(cache, ignore_errors=True)
             cache.mkdir(parents=True)
         step = self.item(size, "step", "build (cold)", argv, prepare=empty)
-        self.pair(size, "build (cold)", "pyoxigraph load (in memory)", worker("oxigraph-load", size.root, "memory"))
         self.pair(size, "build (cold)", "pyoxigraph load (on disk)", worker("oxigraph-load", size.root, "disk"))
         self.pair(size, "build (cold)", "owlrl closure", worker("owlrl", size.root))
         self.pair(size, "build (cold)", "reasonable closure", worker("reasonable", size.root), "reasonable")

@@ -117,7 +117,7 @@ def test_bench_command_measures_every_step_beside_its_baseline(tmp_path):
         assert size["steps"]["link"]["status"] == "not available"
     for step, baseline in size["pairs"]:
         assert step in size["steps"] and baseline in size["baselines"]
-    assert {"pyoxigraph load (in memory)", "pyoxigraph load (on disk)", "owlrl closure", "pySHACL", "pyoxigraph query (in-process)"} <= set(size["baselines"])
+    assert {"pyoxigraph load + query", "pyoxigraph load (on disk)", "owlrl closure", "pySHACL", "pyoxigraph query (in-process)"} <= set(size["baselines"])
     assert "| build (cold)" in done.stdout and "| ratio" in done.stdout
     assert {"dngraph --help", "dngraph queries", "dngraph query members (warm)"} <= set(result["startup"])
     assert all(f["cpu"]["baseline_s"] > 0 and f["wall"]["ratio"] > 0 for f in result["startup"].values())
@@ -181,3 +181,20 @@ def test_an_item_projected_past_the_budget_is_skipped_not_run():
     assert bench.skipped("owlrl closure", 100000) is None  # 39 s: within the budget, run
     assert bench.skipped("slow", 10000) == "skipped: over budget"
     assert bench.skipped("never measured", 10**6) is None
+    assert bench.skipped("owlrl closure", 100000, limit=20.0) == "skipped: over budget (projected 39 s)"
+
+
+def test_a_baseline_is_stopped_at_its_own_budget_and_a_step_at_the_step_budget(tmp_path):
+    from bench.steps import Bench, Size
+
+    bench = Bench.__new__(Bench)
+    bench.runs, bench.budget, bench.baseline_budget, bench.repeat_budget = 3, 10.0, 0.5, 5.0
+    bench.history, bench.env, bench.log = {}, None, lambda line: None
+    size = Size("1000", tmp_path, 1000, 1)
+    sleep = [sys.executable, "-c", "import time; time.sleep(1.5)"]
+    base = bench.item(size, "baseline", "slow library", sleep)
+    assert base.status == "over budget (stopped at 0.5 s)" and base.median is None
+    assert 0.5 <= base.seconds[0] < 1.5  # killed, not waited for
+    step = bench.item(size, "step", "slow step", sleep)
+    assert step.status == "ok" and step.median >= 1.5 and len(step.seconds) == 3
+    assert bench.skipped("slow library", 10000) == "skipped: over budget"  # not tried again
