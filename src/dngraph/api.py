@@ -20,7 +20,6 @@ from .api_publish import Publishing
 from .api_query import SavedQueries
 from .namespaces import INFERRED_GRAPH
 from .resources import Layout, default_root, library_query
-from .result import Result, collect
 
 __all__ = ["KnowledgeGraph", "Result", "open"]
 
@@ -141,6 +140,7 @@ class KnowledgeGraph(SavedQueries, LinkedDumps, Publishing, Pages):
         The project's prefixes (``dn:``, ``id:``, ``skos:`` ...) need no declaration.
         ``Result.warnings`` names ``dn:`` terms the ontology does not define; ``linked``
         adds the linked dumps' graphs to the default graph."""
+        from .result import collect
         from .userquery import unknown_terms
 
         if self.timeout is not None or self.max_rows is not None:
@@ -153,6 +153,8 @@ class KnowledgeGraph(SavedQueries, LinkedDumps, Publishing, Pages):
 
     def library(self, name: str, infer: bool = False, **bindings) -> Result:
         """Run one of the library's own queries (``src/dngraph/sparql/{name}.rq``)."""
+        from .result import collect
+
         return self._labelled(collect(self.raw_query(library_query(name), bindings, infer)))
 
 
@@ -194,3 +196,12 @@ def _remote(root, cache_dir, reasoner, endpoint, update_endpoint, graph_store, a
     from .remoteconfig import endpoint_of
 
     return RemoteGraph(endpoint_of(endpoint, update_endpoint, graph_store, auth), root, cache_dir, reasoner)
+
+
+def __getattr__(name: str):
+    """``Result``, imported when asked for: a streamed query does without it (and dataclasses)."""
+    if name == "Result":
+        from .result import Result
+
+        return Result
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

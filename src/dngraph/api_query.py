@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 
 from .resources import library_query
-from .result import Result, collect
 
 
 class SavedQueries:
@@ -29,9 +28,14 @@ class SavedQueries:
         return self._queries
 
     def saved(self, name: str):
-        """The saved query ``name``; an unknown name raises an error listing close names."""
-        from .queries import find
+        """The saved query ``name``; an unknown name raises an error listing close names.
+        Until every query is read for another reason, only the file of ``name`` is read."""
+        from .queries import find, load_query
 
+        if self._queries is None:
+            alone = load_query(self.layout.queries, name)
+            if alone is not None:
+                return alone
         return find(self.queries(), name, self.query_problems())
 
     def query(self, name: str, infer: bool = True, with_sources: bool = False, **params) -> Result:
@@ -41,6 +45,7 @@ class SavedQueries:
         >>> kg.query("members", on="2021-11-18")   # doctest: +SKIP
         """
         from .queries import check_classes
+        from .result import collect
 
         if self.timeout is not None or self.max_rows is not None:
             from .sandbox import run_limited

@@ -43,8 +43,10 @@ def cli(debug):
 
 
 def main(argv=None):
-    """Console entry point."""
-    cli.main(args=argv, prog_name="dngraph")
+    """Console entry point (:func:`dngraph.entry.main`: a plain saved query skips click)."""
+    from .entry import main as entry_main
+
+    entry_main(argv)
 
 
 if __name__ == "__main__":

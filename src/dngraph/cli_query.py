@@ -30,10 +30,9 @@ def run_query(kg, name, pairs, fmt, output, no_infer, with_sources):
     Example: dngraph query members --param on=2021-11-18 --format csv
     """
     if not with_sources:  # the rows go out as they are read (dngraph.streamout)
-        from .streamout import emit_stream
+        from .streamout import emit_saved_query
 
-        params = parse_params(pairs)
-        return emit_stream(lambda: kg.query_stream(name, infer=not no_infer, **params), fmt, output)
+        return emit_saved_query(kg, name, pairs, fmt, output, no_infer)
     result = kg.query(name, infer=not no_infer, with_sources=with_sources, **parse_params(pairs))
     if fmt in (None, "table", "markdown"):
         result = result.for_people()

@@ -11,6 +11,7 @@ EXIT_OK = 0
 EXIT_NONCONFORMING = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a process ended by Ctrl-C
 
 
 class DngraphError(Exception):
@@ -63,3 +64,26 @@ class InconsistentGraph(DngraphError):
     graph entails everything and no query is answered from it."""
 
     exit_code = EXIT_NONCONFORMING
+
+
+def failure(exc: BaseException) -> tuple[str, int]:
+    """The one line the command prints for ``exc``, and the exit code it ends with."""
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted", EXIT_INTERRUPTED
+    if isinstance(exc, DngraphError):
+        return f"error: {exc}", exc.exit_code
+    return (f"error: internal error: {type(exc).__name__}: {exc} "
+            "(run with --debug for the traceback)", EXIT_INTERNAL)
+
+
+def report_failure(line: str, code: int, debug: bool, echo) -> int:
+    """Print ``line`` (white space folded) with ``echo``, after the traceback of the
+    exception being handled when ``debug``; returns ``code``."""
+    import sys
+
+    if debug and sys.exc_info()[0] is not None:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+    echo(" ".join(line.split()))
+    return code

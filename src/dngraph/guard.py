@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 
 from .errors import QueryError
 from .limits import limit
@@ -43,12 +42,22 @@ _OPERATOR = re.compile(r"\|\||&&|[|/+*;,]|(?<!\w)[.-]|[.-](?!\w)|"
                        re.IGNORECASE)
 
 
-@dataclass
 class Screened:
     """What the scan found: the graphs of ``FROM`` and of ``FROM NAMED`` (full IRIs)."""
 
-    default: list[str] = field(default_factory=list)
-    named: list[str] = field(default_factory=list)
+    def __init__(self, default: list[str] | None = None, named: list[str] | None = None):
+        self.default = [] if default is None else default
+        self.named = [] if named is None else named
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.default, self.named) == (other.default, other.named)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"Screened(default={self.default!r}, named={self.named!r})"
 
     @property
     def has_dataset(self) -> bool:

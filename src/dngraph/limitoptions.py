@@ -19,35 +19,42 @@ import functools
 import signal
 import threading
 
-import click
 
-_OPTIONS = [
-    click.option("--allow-network", is_flag=True,
-                 help="Let the query reach other endpoints with SERVICE (refused otherwise)."),
-    click.option("--timeout", type=click.FloatRange(0.01, 86400), metavar="SECONDS", envvar="DNGRAPH_TIMEOUT",
-                 help="Stop the query after this many seconds (exit 2; default $DNGRAPH_TIMEOUT, none); "
-                      "the query then runs in a worker process, which Ctrl-C also stops at once."),
-    click.option("--max-rows", type=click.IntRange(1), metavar="N",
-                 help="Refuse an answer of more than N rows or triples (exit 2; default with --timeout: "
-                      "$DNGRAPH_MAX_ROWS or 1000000)."),
-]
+def _options(click) -> list:
+    return [
+        click.option("--allow-network", is_flag=True,
+                     help="Let the query reach other endpoints with SERVICE (refused otherwise)."),
+        click.option("--timeout", type=click.FloatRange(0.01, 86400), metavar="SECONDS", envvar="DNGRAPH_TIMEOUT",
+                     help="Stop the query after this many seconds (exit 2; default $DNGRAPH_TIMEOUT, none); "
+                          "the query then runs in a worker process, which Ctrl-C also stops at once."),
+        click.option("--max-rows", type=click.IntRange(1), metavar="N",
+                     help="Refuse an answer of more than N rows or triples (exit 2; default with --timeout: "
+                          "$DNGRAPH_MAX_ROWS or 1000000)."),
+    ]
 
 
 def limit_options(func):
     """Add --allow-network, --timeout and --max-rows; they are set on the command's ``kg``."""
+    import click
 
     @functools.wraps(func)
     def wrapper(*args, kg, allow_network=False, timeout=None, max_rows=None, **kwargs):
-        kg.allow_network = allow_network
-        kg.timeout, kg.max_rows = timeout, max_rows
-        if timeout is not None or max_rows is not None:
-            return func(*args, kg=kg, **kwargs)  # Ctrl-C stops the worker (dngraph.sandbox)
-        with _interrupt_at_once():
-            return func(*args, kg=kg, **kwargs)
+        return limited(lambda: func(*args, kg=kg, **kwargs), kg, allow_network, timeout, max_rows)
 
-    for option in reversed(_OPTIONS):
+    for option in reversed(_options(click)):
         wrapper = option(wrapper)
     return wrapper
+
+
+def limited(call, kg, allow_network: bool = False, timeout=None, max_rows=None):
+    """``call()`` with the limits set on ``kg``; without a time or row limit, Ctrl-C ends the
+    process at once while it runs."""
+    kg.allow_network = allow_network
+    kg.timeout, kg.max_rows = timeout, max_rows
+    if timeout is not None or max_rows is not None:
+        return call()  # Ctrl-C stops the worker (dngraph.sandbox)
+    with _interrupt_at_once():
+        return call()
 
 
 @contextlib.contextmanager

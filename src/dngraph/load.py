@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 from .errors import LoadError
@@ -19,12 +19,11 @@ from .namespaces import DCTERMS, ONTOLOGY_IRI, SOURCE
 from .resources import Layout
 
 
-@dataclass(frozen=True)
-class SourceFile:
-    """One input file and the named graph it is loaded into."""
+class SourceFile(namedtuple("SourceFile", "path graph")):
+    """One input file (``path``) and the named graph it is loaded into (``graph``).
+    A named tuple, so a warm query does without the import of dataclasses."""
 
-    path: Path
-    graph: str
+    __slots__ = ()
 
     @property
     def is_ontology(self) -> bool:

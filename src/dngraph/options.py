@@ -10,8 +10,9 @@ import sys
 import click
 
 from .build import REASONERS
-from .errors import ParameterError, QueryError
+from .errors import QueryError
 from .formats import GRAPH_FORMATS, SELECT_FORMATS
+from .params import parse_params  # noqa: F401 - where the commands have always found it
 
 _ROOT = click.option("--root", type=click.Path(file_okay=False, exists=True),
                      help="Folder holding ontology/, data/ and queries/ (default: the shipped graph).")
@@ -66,17 +67,6 @@ def emit(result, fmt: str | None, output: str | None) -> None:
         write_output(output, text)
     else:
         click.echo(text, nl=False)
-
-
-def parse_params(pairs) -> dict[str, str]:
-    """``--param NAME=VALUE`` pairs as a dict; a :class:`ParameterError` for a pair without ``=``."""
-    params = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise ParameterError(f"--param {pair!r}: expected NAME=VALUE")
-        params[name.strip()] = value
-    return params
 
 
 def read_stdin() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from collections import namedtuple
 
 from .errors import ParameterError, QueryError
 from .namespaces import DN, ID, XSD, shorten
@@ -24,16 +24,12 @@ KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class Param:
-    """One declared parameter of a saved query."""
+class Param(namedtuple("Param", "name type required default doc cls", defaults=(None, "", None))):
+    """One declared parameter of a saved query: ``name``, ``type``, ``required``, ``default``,
+    ``doc`` and ``cls`` (the full IRI of the class an ``iri(...)`` value must belong to).
+    A named tuple, so a warm query does without the import of dataclasses."""
 
-    name: str
-    type: str
-    required: bool
-    default: str | None = None
-    doc: str = ""
-    cls: str | None = None  # full IRI of the class an iri(...) value must belong to
+    __slots__ = ()
 
     def describe_type(self) -> str:
         if self.cls:
@@ -143,3 +139,14 @@ def iri_term(value: str, name: str):
         return pyoxigraph.NamedNode(value)
     except (TypeError, ValueError):
         raise ParameterError(f"{name}: {value!r} is not an IRI") from None
+
+
+def parse_params(pairs) -> dict[str, str]:
+    """``--param NAME=VALUE`` pairs as a dict; a :class:`ParameterError` for a pair without ``=``."""
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise ParameterError(f"--param {pair!r}: expected NAME=VALUE")
+        params[name.strip()] = value
+    return params

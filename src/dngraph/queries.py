@@ -13,7 +13,7 @@ as RDF-dev SEP-0007 describes, which answers as a one-row VALUES block would
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import namedtuple
 from pathlib import Path
 
 from .errors import ParameterError, QueryError
@@ -24,16 +24,12 @@ _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
 _CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
 
 
-@dataclass
-class SavedQuery:
-    """A named query read from ``queries/{name}.rq``."""
+class SavedQuery(namedtuple("SavedQuery", "name title description text path params", defaults=((),))):
+    """A named query read from ``queries/{name}.rq``: its ``name``, ``title``, ``description``,
+    ``text``, ``path`` and declared ``params``. A named tuple, so a warm query does without
+    the import of dataclasses."""
 
-    name: str
-    title: str
-    description: str
-    text: str
-    path: Path
-    params: list[Param] = field(default_factory=list)
+    __slots__ = ()
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -137,6 +133,23 @@ def load_queries(directory: Path) -> tuple[dict[str, SavedQuery], dict[str, Quer
         except QueryError as exc:
             broken[path.stem] = exc
     return queries, broken
+
+
+def load_query(directory: Path, name: str) -> SavedQuery | None:
+    """The saved query ``name`` read alone, as :func:`load_queries` reads it (its error
+    raised); None when ``directory`` has no plain file of that name, so that the caller
+    reads them all to say which names there are."""
+    if not name or name.startswith(".") or "/" in name or "\\" in name:
+        return None
+    path = Path(directory) / f"{name}.rq"
+    if not path.is_file():
+        return None
+    from .inputs import input_problem
+
+    problem = input_problem(path, "query_bytes", Path(directory).parent)
+    if problem:
+        raise QueryError(f"{path}: {problem}")
+    return parse_query_file(path)
 
 
 def find(queries: dict[str, SavedQuery], name: str, broken: dict[str, QueryError] | None = None) -> SavedQuery:

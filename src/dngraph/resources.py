@@ -7,7 +7,7 @@ An installed wheel carries them under ``dngraph/_bundled``; a source checkout
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 from .errors import InternalError
@@ -28,11 +28,11 @@ def default_root() -> Path:
     return _PACKAGE_DIR.parent.parent
 
 
-@dataclass(frozen=True)
-class Layout:
-    """The files of one knowledge graph: an ontology, shapes, data and queries."""
+class Layout(namedtuple("Layout", "root")):
+    """The files of one knowledge graph under ``root``: an ontology, shapes, data and queries.
+    A named tuple, so a warm query does without the import of dataclasses."""
 
-    root: Path
+    __slots__ = ()
 
     @property
     def ontology(self) -> Path:

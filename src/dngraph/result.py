@@ -2,26 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on the way to a query
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
-@dataclass
 class Result:
     """What a query answered.
 
     For SELECT, ``rows`` are dicts of Python values and ``terms`` the same rows as
     RDF terms; for ASK, ``boolean``; for CONSTRUCT and DESCRIBE, ``triples``.
     ``warnings`` says what looked wrong in the query (an unknown ``dn:`` term).
+    ``labels`` (not compared, not shown) gives the labels a table shows for IRIs.
+    Two results are equal when their fields but ``labels`` are. A plain class rather
+    than a dataclass, so a warm query does without the import of dataclasses.
     """
 
-    variables: list[str] = field(default_factory=list)
-    terms: list[dict] = field(default_factory=list)
-    kind: str = "select"
-    boolean: bool | None = None
-    triples: list = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    labels: Callable[[], dict] | None = field(default=None, repr=False, compare=False)
+    _FIELDS = ("variables", "terms", "kind", "boolean", "triples", "warnings")
+
+    def __init__(self, variables: list[str] | None = None, terms: list[dict] | None = None, kind: str = "select",
+                 boolean: bool | None = None, triples: list | None = None, warnings: list[str] | None = None,
+                 labels: Callable[[], dict] | None = None):
+        self.variables = [] if variables is None else variables
+        self.terms = [] if terms is None else terms
+        self.kind, self.boolean = kind, boolean
+        self.triples = [] if triples is None else triples
+        self.warnings = [] if warnings is None else warnings
+        self.labels = labels
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # mutable, like the lists it holds
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(self._FIELDS, self._fields()))
+        return f"{type(self).__name__}({shown})"
 
     @property
     def rows(self) -> list[dict]:

@@ -13,9 +13,7 @@ import sys
 
 import click
 
-from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, DngraphError
-
-INTERRUPTED = 130
+from .errors import EXIT_BAD_INPUT, failure, report_failure
 
 
 class Shell(click.Group):
@@ -54,13 +52,10 @@ class Shell(click.Group):
             ctx = getattr(exc, "ctx", None)
             where = f"{ctx.command_path}: " if ctx else ""
             code = _fail(f"error: {where}{exc.format_message()} (see --help)", EXIT_BAD_INPUT)
-        except (click.exceptions.Abort, KeyboardInterrupt):
-            code = _fail("interrupted", INTERRUPTED)
-        except DngraphError as exc:
-            code = _fail(f"error: {exc}", exc.exit_code)
-        except Exception as exc:  # noqa: BLE001 - the one place that turns a crash into a line
-            code = _fail(f"error: internal error: {type(exc).__name__}: {exc} "
-                         f"(run with --debug for the traceback)", EXIT_INTERNAL)
+        except click.exceptions.Abort:
+            code = _fail(*failure(KeyboardInterrupt()))
+        except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - where a crash becomes a line
+            code = _fail(*failure(exc))
         return _finish(code, standalone_mode)
 
 
@@ -71,10 +66,5 @@ def _finish(code, standalone_mode: bool):
 
 
 def _fail(line: str, code: int) -> int:
-    if Shell.debug and sys.exc_info()[0] is not None:
-        import traceback
-
-        traceback.print_exc(file=sys.stderr)
-    click.echo(" ".join(line.split()), err=True)
-    return code
+    return report_failure(line, code, Shell.debug, lambda text: click.echo(text, err=True))
 

@@ -45,12 +45,20 @@ def emit_stream(open_rows, fmt: str | None, output: str | None) -> None:
         raise
 
 
-def _emit(rows, fmt, handle) -> None:
-    import click
+def emit_saved_query(kg, name: str, pairs, fmt: str | None, output: str | None, no_infer: bool) -> None:
+    """``dngraph query NAME`` (without ``--with-sources``): ``pairs`` are its ``--param``
+    values; the answer is written as it is read."""
+    from .params import parse_params
 
+    params = parse_params(pairs)
+    emit_stream(lambda: kg.query_stream(name, infer=not no_infer, **params), fmt, output)
+
+
+def _emit(rows, fmt, handle) -> None:
     with rows:
         for warning in rows.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            sys.stderr.write(f"warning: {warning}\n")
+            sys.stderr.flush()
         write_rows(rows, fmt, handle)
 
 
