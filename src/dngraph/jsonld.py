@@ -79,11 +79,23 @@ def _compacted(dataset: dict, context: dict, frame: dict | None) -> dict:
     options = {"documentLoader": offline_loader(context)}
     expanded = native_integers(jsonld.from_rdf(dataset, {}))
     if frame is None:
-        return jsonldproc.compact(nest_blank_nodes(expanded), {"@context": context}, options)
+        return compact_nodes(nest_blank_nodes(expanded), context, options)
     framed = dict(frame, **{"@context": context})
     # Only what the frame asks for is embedded (@embed @always); everything else is
     # referred to by its id, and properties a node lacks are left out, not null.
     return jsonldproc.frame(expanded, framed, dict(options, embed="@never", omitDefault=True))
+
+
+def compact_nodes(nodes: list, context: dict, options: dict) -> dict:
+    """Compaction of RDF-shaped ``nodes`` with ``context``: the direct walk of
+    :mod:`dngraph.jsonldfast` where the context and the nodes allow, else pyld."""
+    from . import jsonldfast, jsonldproc
+
+    compactor = jsonldfast.compactor(context, options)
+    document = compactor.document(nodes, context) if compactor is not None else None
+    if document is None:
+        document = jsonldproc.compact(nodes, {"@context": context}, options)
+    return document
 
 
 def rdf_dataset(nquads: str) -> dict:
