@@ -7,8 +7,10 @@ tags in language maps (``"label": {"en": ..., "fr": ...}``) and writes the
 project's IRIs relative to ``@base``. A frame from ``ontology/frames/{name}.jsonld``
 nests related things under each node of one class (JSON-LD 1.1 Framing).
 
-pyld does the work (through :mod:`dngraph.jsonldproc`): RDF to JSON-LD (JSON-LD 1.1 API, section 8.4, with native
-numbers for ``xsd:integer``), then Compaction (section 6) or Framing. The context
+pyld converts RDF to JSON-LD (JSON-LD 1.1 API, section 8.4, with native numbers for
+``xsd:integer``); :mod:`dngraph.jsonldfast` compacts it (section 6), directly for the
+shipped context and through pyld for a context it does not reproduce, and pyld frames
+it (through :mod:`dngraph.jsonldproc`). The context
 is embedded in the output, so any processor reads it without fetching anything;
 the document loader serves only the bundled context and refuses every other IRI,
 so nothing ever reaches the network.
@@ -19,10 +21,8 @@ from __future__ import annotations
 import json
 
 from .errors import DngraphError
-from .namespaces import XSD
 from .resources import Layout
 
-_INTEGER = XSD.integer
 # The IRI under which the bundled context is served to pyld, should a frame or
 # a document refer to it instead of embedding it.
 CONTEXT_NAME = "context.jsonld"
@@ -74,12 +74,13 @@ def _compacted(dataset: dict, context: dict, frame: dict | None) -> dict:
     """pyld's RDF ``dataset`` (:func:`rdf_dataset`) as compact or framed JSON-LD."""
     from pyld import jsonld
 
-    from . import jsonldproc
+    from . import jsonldfast, jsonldproc
 
     options = {"documentLoader": offline_loader(context)}
-    expanded = native_integers(jsonld.from_rdf(dataset, {}))
+    expanded = jsonld.from_rdf(dataset, {})
     if frame is None:
-        return jsonldproc.compact(nest_blank_nodes(expanded), {"@context": context}, options)
+        return jsonldfast.compact(nest_blank_nodes(expanded), context, options)
+    expanded = jsonldfast.native_integers(expanded)
     framed = dict(frame, **{"@context": context})
     # Only what the frame asks for is embedded (@embed @always); everything else is
     # referred to by its id, and properties a node lacks are left out, not null.
@@ -117,28 +118,6 @@ def _node(ox, term) -> dict:
     if term.language:
         node["language"] = term.language
     return node
-
-
-def native_integers(value):
-    """``xsd:integer`` values in canonical form become JSON numbers; every other typed
-    value keeps its lexical form, so a double such as ``"1.0"`` does not come back as
-    an integer (JSON-LD 1.1 API, section 8.6: an integral JSON number is ``xsd:integer``).
-    Lists and objects are changed in place (the value is pyld's fresh output)."""
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, (list, dict)):
-                value[i] = native_integers(item)
-        return value
-    if not isinstance(value, dict):
-        return value
-    if value.get("@type") == _INTEGER and isinstance(value.get("@value"), str):
-        text = value["@value"]
-        if text.lstrip("-").isdigit() and str(int(text)) == text:
-            return {"@value": int(text)}
-    for key, item in value.items():
-        if isinstance(item, (list, dict)):
-            value[key] = native_integers(item)
-    return value
 
 
 def nest_blank_nodes(nodes: list) -> list:

@@ -10,7 +10,15 @@ mistaken for a compact IRI and the relative IRI are pyld's, so the answer is too
 
 from __future__ import annotations
 
+import re
+
 from pyld.iri_resolver import resolve, unresolve
+
+# A base of the form scheme://authority/path/ (no port, user, query or fragment), and
+# the paths after it whose relative form is the path itself (see relative()).
+_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*"
+_PLAIN_PATH = re.compile(f"{_SEGMENT}(/{_SEGMENT})*")
+_PLAIN_BASE = re.compile(f"[a-z][a-z0-9+.-]*://[A-Za-z0-9.-]+(/{_SEGMENT})*/")
 
 
 class Prefixes:
@@ -64,3 +72,36 @@ class Prefixes:
                 self.bases[base] = resolve(self.ctx["@base"], base)
             return unresolve(iri, self.bases[base])
         return unresolve(iri, base)
+
+
+def plain_base(active_ctx):
+    """The context's ``@base`` (resolved as pyld resolves it against an empty base) where
+    :func:`relative` may shorten IRIs against it: a plain base that no term's IRI starts
+    or starts with (no compact IRI could be chosen instead), whose scheme is not a term
+    (no IRI under it is confused with a compact IRI); else None."""
+    base = active_ctx.get("@base")
+    if not isinstance(base, str):
+        return None
+    base = resolve(base, "")
+    mappings = active_ctx["mappings"]
+    if not _PLAIN_BASE.fullmatch(base) or base.split(":")[0] in mappings:
+        return None
+    for definition in mappings.values():
+        iri = definition and definition.get("@id")
+        if isinstance(iri, str) and (base.startswith(iri) or iri.startswith(base)):
+            return None
+        if not isinstance(iri, str) and iri is not None:
+            return None
+    return base
+
+
+def relative(iri: str, base):
+    """``iri`` as an ``@id`` relative to ``base`` (from :func:`plain_base`), where it is
+    the base followed by plain path segments, none of them empty, ``.`` or ``..``:
+    pyld's ``unresolve`` then matches every segment of the base and keeps the rest as
+    it is (RFC 3986, section 5.2.4 leaves such segments alone). None elsewhere."""
+    if base is not None and iri.startswith(base):
+        rest = iri[len(base):]
+        if _PLAIN_PATH.fullmatch(rest):
+            return rest
+    return None
