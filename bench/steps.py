@@ -159,6 +159,15 @@ class Bench:
             cache.mkdir(parents=True)
         step = self.item(size, "step", "build (cold)", argv, prepare=empty)
         self.pair(size, "build (cold)", "pyoxigraph load (on disk)", worker("oxigraph-load", size.root, "disk"))
+        # the build as it was before the rules: owlrl reasons (the yardstick at 10^4)
+        owlrl = self.workdir / f"cache-{size.label}-owlrl"
+
+        def empty_owlrl():
+            shutil.rmtree(owlrl, ignore_errors=True)
+            owlrl.mkdir(parents=True)
+        self.pair(size, "build (cold)", "dngraph build with owlrl",
+                  argv[:-1] + [str(owlrl), "--reasoner", "owlrl"], prepare=empty_owlrl)
+        shutil.rmtree(owlrl, ignore_errors=True)
         self.pair(size, "build (cold)", "owlrl closure", worker("owlrl", size.root))
         self.pair(size, "build (cold)", "reasonable closure", worker("reasonable", size.root), "reasonable")
         return step.status == "ok"
@@ -222,9 +231,9 @@ class Bench:
         self.pair(size, "link", "pyoxigraph load files + dump", worker("oxigraph-link", size.root, str(dump)))
 
     def pair(self, size: Size, step: str, name: str, argv: list, module: str | None = None,
-             inproc: bool = False) -> None:
+             inproc: bool = False, prepare=None) -> None:
         size.pairs.append([step, name])
         if module and not installed(module):
             self.skip(size, "baseline", name, "not available")
         else:
-            self.item(size, "baseline", name, argv, inproc=inproc)
+            self.item(size, "baseline", name, argv, prepare=prepare, inproc=inproc)
