@@ -4,6 +4,7 @@ answered exactly as the click command answers it, and everything else left to cl
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -20,10 +21,10 @@ KEYS = {"name": "name", "pairs": "pairs", "fmt": "fmt", "output": "output", "no_
         "root": "root", "cache_dir": "cache_dir", "reasoner": "reasoner"}
 
 
-def click_params(args: list[str]) -> dict:
-    """What click hands the query command for ``args`` (after ``query``)."""
-    command = cli.get_command(None, "query")
-    return command.make_context("query", list(args)).params
+def click_params(args: list[str], name: str = "query") -> dict:
+    """What click hands the command ``name`` for ``args`` (after the command's name)."""
+    command = cli.get_command(None, name)
+    return command.make_context(name, list(args)).params
 
 
 @pytest.mark.parametrize("args", [
@@ -48,6 +49,17 @@ def test_a_plain_query_call_is_read_as_click_reads_it(args):
 
 
 @pytest.mark.parametrize("args", [
+    ["queries"], ["--debug", "queries", "--root", str(ROOT)], ["queries", "--cache-dir=somewhere"]])
+def test_a_plain_listing_of_the_queries_is_read_as_click_reads_it(args):
+    call = quick_query(args)
+    assert call is not None and call["command"] == "queries"
+    expected = click_params(args[args.index("queries") + 1:], "queries")
+    assert {key: call.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize("args", [
+    ["queries", "members"], ["queries", "--no-infer"], ["queries", "-f", "csv"], ["queries", "--reasoner", "rules"],
+    ["queries", "--root", "/no/such/folder"], ["queries", "--help"],
     [], ["--help"], ["--version"], ["query"], ["query", "--help"], ["query", "members", "-h"],
     ["stats"], ["sparql", "--query", "ASK {}"], ["query", "a", "b"], ["query", "members", "--"],
     ["query", "members", "--timeout", "5"], ["query", "members", "--max-rows", "3"],
@@ -94,6 +106,20 @@ def test_the_quick_path_answers_as_the_click_command_does(args, cache_dir, tmp_p
     assert quick_query(args) is not None
     assert (quick.returncode, quick.stdout, quick.stderr) == (slow.returncode, slow.stdout, slow.stderr)
     assert quick.returncode in (0, 2) and (quick.stdout if quick.returncode == 0 else quick.stderr)
+
+
+def test_the_listing_of_the_queries_is_the_click_commands_also_with_a_broken_file(cache_dir, tmp_path):
+    env = {"DNGRAPH_CACHE": str(cache_dir)}
+    quick, slow = _both(["queries"], tmp_path, env)
+    assert quick.returncode == slow.returncode == 0
+    assert (quick.stdout, quick.stderr) == (slow.stdout, slow.stderr) and b"members: " in quick.stdout
+    root = tmp_path / "root"
+    for name in ("ontology", "data", "queries"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "queries" / "broken.rq").write_text("# param: x nonsense\nSELECT * WHERE { ?s ?p ?o }\n")
+    quick, slow = _both(["queries", "--root", str(root)], tmp_path, env)
+    assert quick.returncode == slow.returncode == 2
+    assert (quick.stdout, quick.stderr) == (slow.stdout, slow.stderr) and b"broken.rq" in quick.stderr
 
 
 def test_output_to_a_file_and_a_failure_with_debug_match_too(cache_dir, tmp_path):
