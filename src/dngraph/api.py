@@ -46,7 +46,7 @@ class KnowledgeGraph(SavedQueries, LinkedDumps, Publishing, Pages):
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.reasoner = reasoner
         self._overlay, self._overlay_of = None, None
-        self._queries = None
+        self._queries, self._read_alone = None, {}
         self._labels = None
         self._terms = None
 

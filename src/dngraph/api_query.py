@@ -33,9 +33,10 @@ class SavedQueries:
         from .queries import find, load_query
 
         if self._queries is None:
-            alone = load_query(self.layout.queries, name)
-            if alone is not None:
-                return alone
+            if name not in self._read_alone:  # kept, as every query is once read
+                self._read_alone[name] = load_query(self.layout.queries, name)
+            if self._read_alone[name] is not None:
+                return self._read_alone[name]
         return find(self.queries(), name, self.query_problems())
 
     def query(self, name: str, infer: bool = True, with_sources: bool = False, **params) -> Result:
