@@ -17,8 +17,8 @@ from __future__ import annotations
 
 
 from .collector import paused
-from .errors import DngraphError, LoadError
-from .namespaces import INFERRED_GRAPH, XSD
+from .errors import DngraphError
+from .namespaces import INFERRED_GRAPH
 from .rdfwrite import FORMATS, QUAD_FORMATS, write_lines
 
 GRAPH_SETS = ("asserted", "inferred", "editorial", "all")
@@ -106,38 +106,12 @@ def canonical_lines(kg, graph_iris, merge: bool) -> list[str]:
     """The chosen graphs as sorted canonical N-Quads lines (:mod:`dngraph.exportlines`),
     read from the store, so a blank node the inferred graph shares with a source graph
     stays one node. The store keeps every integer as ``xsd:integer``; the datatype a
-    file wrote (``xsd:positiveInteger``) is put back."""
+    file wrote (``xsd:positiveInteger``) is put back (:mod:`dngraph.integertypes`)."""
     from .exportlines import canonical_lines as lines
+    from .integertypes import integer_types
 
     chosen = set(graph_iris)
-    return lines(kg, chosen, merge, lambda: _integer_types(kg.layout, chosen))
-
-
-def _integer_types(layout, chosen: set) -> dict:
-    """``graph -> {(subject, predicate, lexical form): datatype}`` for every literal of a
-    type derived from ``xsd:integer`` that the chosen files write on an IRI."""
-    import pyoxigraph as ox
-
-    found: dict = {}
-    for src in _source_files(layout):
-        if src.graph not in chosen:
-            continue
-        written = found.setdefault(src.graph, {})
-        try:
-            quads = ox.parse(path=str(src.path), format=ox.RdfFormat.TURTLE, base_iri=src.path.resolve().as_uri())
-            for quad in quads:
-                obj = quad.object
-                if (isinstance(obj, ox.Literal) and obj.datatype.value in _DERIVED_INTEGERS
-                        and isinstance(quad.subject, ox.NamedNode)):
-                    written[(quad.subject, quad.predicate, obj.value)] = obj.datatype
-        except (SyntaxError, OSError) as exc:
-            raise LoadError(src.path, f"cannot read: {exc}") from None
-    return found
-
-
-_DERIVED_INTEGERS = {XSD[name] for name in (
-    "nonPositiveInteger", "negativeInteger", "long", "int", "short", "byte", "nonNegativeInteger",
-    "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte", "positiveInteger")}
+    return lines(kg, chosen, merge, lambda: integer_types(kg.layout, chosen, kg.cache_dir))
 
 
 def export(kg, fmt: str = "turtle", graphs=None, sources=(), with_ontology: bool = False,

@@ -8,7 +8,7 @@ pyoxigraph; every other quad is its own canonical form and goes straight from th
 store's N-Triples dump to the output. The whole export then costs a dump, a sort
 and the canonicalization of the blank-node part, instead of a Python object per quad.
 The graphs are dumped two at a time (pyoxigraph releases Python's lock while it reads),
-while the source files are read for the integer types the store does not keep.
+while the integer types the store does not keep are read (:mod:`dngraph.integertypes`).
 
 Each line is one statement as pyoxigraph writes N-Quads (N-Triples when the graphs
 are merged, RDF 1.1 Semantics section 5.2), ending in `` .``.
