@@ -75,19 +75,19 @@ class Schedule:
         since = self.last.get(rule)
         if since is None:
             return True
-        keys = self._keys = self._keys or _read_keys(self.store)
+        keys = self._keys = self._keys or rule_keys(self.store)
         schema, reads, writes, closed = keys
         wide = schema.get(rule, _ANY) | reads.get(rule, frozenset())
         for run, writer in self.adding:
             if run < since:
                 continue
             readable = schema.get(rule, _ANY) if run == since and rule in closed else wide
-            if _meet(writes.get(writer, _ANY), readable):
+            if meet(writes.get(writer, _ANY), readable):
                 return True
         return False
 
 
-def _read_keys(store):
+def rule_keys(store):
     """The keys of ``sparql/rule-keys.rq`` in the store as it is: (schema, reads, writes, closed)."""
     found: dict[str, dict[str, set]] = {"schema": {}, "reads": {}, "writes": {}, "closed": {}}
     for row in store.query((_SPARQL / "rule-keys.rq").read_text(encoding="utf-8")):
@@ -95,7 +95,7 @@ def _read_keys(store):
     return found["schema"], found["reads"], found["writes"], set(found["closed"])
 
 
-def _meet(writes, reads) -> bool:
+def meet(writes, reads) -> bool:
     """Whether a statement matching a key of ``writes`` can match a key of ``reads``."""
     by_predicate: dict = {}
     for p, o in reads:
