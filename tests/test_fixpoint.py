@@ -223,3 +223,10 @@ def test_the_confirming_round_asks_only_the_rules_due(monkeypatch):
     add_provenance_and_merge(store)
     assert rule_closure(store) == 2
     assert len(ordered_rules()) <= len(runs) < 1.5 * len(ordered_rules())
+
+
+def test_every_rule_declares_what_it_reads():
+    """sparql/rule-keys.rq names every rule (a rule it missed would be run after any change)."""
+    schema, reads, writes, closed = rule_keys(ox.Store())
+    assert set(schema) == set(rule_texts())
+    assert set(reads) | set(writes) | closed <= set(rule_texts())
