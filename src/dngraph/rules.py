@@ -15,8 +15,11 @@ followed whole), property rules before the domain, range and class rules that re
 their conclusions (prp-spo1 again after the inverse and symmetric rules, which feed it
 and are fed by it), owl:sameAs last. The order changes only how many rounds the
 fixpoint takes: on the shipped and generated graphs one round finds everything and a
-second confirms it. Trivial conclusions (eq-ref's ``x owl:sameAs x``,
-scm-cls's ``c rdfs:subClassOf c``) are not stored. The rules that detect an
+second confirms it. After its first run a rule runs again only when a run since has
+added a statement it can read, and an INSERT runs only when an ASK finds it would add
+something (:mod:`dngraph.fixpoint`), so the confirming round runs only the few rules
+that read what the first round added, and only their ASKs. Trivial conclusions
+(eq-ref's ``x owl:sameAs x``, scm-cls's ``c rdfs:subClassOf c``) are not stored. The rules that detect an
 inconsistency live in ``sparql/clashes/`` (see :mod:`dngraph.clashes`).
 
 owlrl (:mod:`dngraph.reason`) is the reference: a test holds these rules to
@@ -45,28 +48,37 @@ def rule_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted((_SPARQL / "rules").glob("*.rq"))}
 
 
-def ordered_updates() -> list[str]:
-    """The updates of one round: every rule in :data:`ORDER`, any rule it does not name after them."""
-    texts = rule_texts()
-    return [texts[name] for name in ORDER] + [text for name, text in texts.items() if name not in ORDER]
+def ordered_rules() -> list[str]:
+    """The rules of one round: every rule in :data:`ORDER`, any rule it does not name after them."""
+    return list(ORDER) + [name for name in rule_texts() if name not in ORDER]
 
 
 def rule_closure(store, max_rounds: int = 1000) -> int:
     """Add what the rules entail from the default graph of ``store`` to it, round
-    by round until nothing is new; returns the number of rounds run."""
+    by round until a round adds nothing; returns the number of rounds run."""
+    from .fixpoint import Schedule, rule_parts
+
     chains = list(store.query(_read("long-chains.rq")))
     if chains:
         raise LoadError(ONTOLOGY_IRI, f"property chain of more than three properties on {chains[0]['p']}: "
                         "use --reasoner owlrl")
-    updates = ordered_updates()
-    size = len(store)
+    texts = rule_texts()
+    steps = [(name, rule_parts(texts[name])) for name in ordered_rules()]
+    schedule = Schedule(store)
     for rounds in range(1, max_rounds + 1):
-        for update in updates:
-            store.update(update)
-        grown = len(store)
-        if grown == size:
+        grown = False
+        for name, parts in steps:
+            if not schedule.due(name):
+                continue
+            added = False
+            for update, adds in parts:
+                if store.query(adds):
+                    store.update(update)
+                    added = True
+            schedule.ran(name, added)
+            grown |= added
+        if not grown:
             return rounds
-        size = grown
     raise RuntimeError(f"no fixpoint after {max_rounds} rounds")
 
 
