@@ -36,12 +36,13 @@ def parse_args(argv):
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds one run of a dngraph step may take before it is stopped and reported over "
                              "budget (default 60)")
-    parser.add_argument("--baseline-budget", type=float, default=20.0,
-                        help="the same for one run of a baseline, so a slow library is reported as taking "
-                             "more than this instead of holding up the run (default 20)")
-    parser.add_argument("--repeat-budget", type=float, default=5.0,
+    parser.add_argument("--baseline-budget", type=float, default=15.0,
+                        help="the same for one run of a baseline (but the targets' yardsticks, which have "
+                             "the step budget), so a slow library is reported as taking more than this "
+                             "instead of holding up the run (default 15)")
+    parser.add_argument("--repeat-budget", type=float, default=4.0,
                         help="an item's runs stop repeating once together they pass this many seconds, "
-                             "so a slower item is run fewer times; each table says how many (default 5)")
+                             "so a slower item is run fewer times; each table says how many (default 4)")
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--compare", type=Path, help="a JSON file of an earlier run to compare with")
     parser.add_argument("--workdir", type=Path,

@@ -197,4 +197,6 @@ def test_a_baseline_is_stopped_at_its_own_budget_and_a_step_at_the_step_budget(t
     assert 0.5 <= base.seconds[0] < 1.5  # killed, not waited for
     step = bench.item(size, "step", "slow step", sleep)
     assert step.status == "ok" and step.median >= 1.5 and len(step.seconds) == 3
+    yardstick = bench.item(size, "baseline", "pyoxigraph load (on disk)", sleep)  # a target's: the step budget
+    assert yardstick.status == "ok" and yardstick.median >= 1.5
     assert bench.skipped("slow library", 10000) == "skipped: over budget"  # not tried again
