@@ -162,7 +162,7 @@ class Bench:
             shutil.rmtree(cache, ignore_errors=True)
             cache.mkdir(parents=True)
         step = self.item(size, "step", "build (cold)", argv, prepare=empty)
-        self.pair(size, "build (cold)", "pyoxigraph load (on disk)", worker("oxigraph-load", size.root, "disk"))
+        self.pair(size, "build (cold)", "pyoxigraph load (on disk)", worker("oxigraph-load", size.root))
         # the build as it was before the rules: owlrl reasons (the yardstick at 10^4)
         owlrl = self.workdir / f"cache-{size.label}-owlrl"
 

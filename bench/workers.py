@@ -42,16 +42,11 @@ def members(store, root: Path):
     return list(store.query(text, substitutions={ox.Variable("lang"): ox.Literal("en")}))
 
 
-def oxigraph_load(root: Path, where: str) -> None:
-    """Every file parsed and stored, a named graph each, in a store in memory or on disk."""
+def oxigraph_load(root: Path, _=None) -> None:
+    """Every file parsed and stored, a named graph each, in a store on disk."""
     import pyoxigraph as ox
 
     files = [root / "ontology" / "dngraph.ttl", *data_files(root)]
-    if where == "memory":
-        store = ox.Store()
-        for file in files:
-            store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(SOURCE + file.stem))
-        return
 
     def quads():  # one bulk load for all files: far faster on disk than one per file
         for file in files:

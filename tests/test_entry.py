@@ -16,9 +16,8 @@ from dngraph.entry import quick_query
 from conftest import ROOT
 
 CLICK = "import sys; from dngraph.cli import cli; cli.main(args=sys.argv[1:], prog_name='dngraph')"
-# the option names of the query command's parameters, as quick_query names them
-KEYS = {"name": "name", "pairs": "pairs", "fmt": "fmt", "output": "output", "no_infer": "no_infer",
-        "root": "root", "cache_dir": "cache_dir", "reasoner": "reasoner"}
+# the query command's parameters, named as click names them
+KEYS = ("name", "pairs", "fmt", "output", "no_infer", "root", "cache_dir", "reasoner")
 
 
 def click_params(args: list[str], name: str = "query") -> dict:
@@ -40,12 +39,10 @@ def test_a_plain_query_call_is_read_as_click_reads_it(args):
     call = quick_query(args)
     assert call is not None and call["debug"] == (args[0] == "--debug")
     expected = click_params(args[args.index("query") + 1:])
-    for key, value in call.items():
-        if key in KEYS:
-            assert value == expected[KEYS[key]] or (key == "pairs" and tuple(value) == expected["pairs"]), key
-    for key in KEYS:  # an option not given has click's default
-        if key not in call:
-            assert expected[key] in (None, "rules"), key
+    read = {key: tuple(value) if key == "pairs" else value for key, value in call.items() if key in KEYS}
+    assert read == {key: expected[key] for key in read}
+    for key in set(KEYS) - set(read):  # an option not given has click's default
+        assert expected[key] in (None, "rules"), key
 
 
 @pytest.mark.parametrize("args", [

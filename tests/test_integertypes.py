@@ -11,7 +11,8 @@ import pytest
 
 import dngraph
 from dngraph.export import export, select_graphs
-from dngraph.integertypes import DERIVED_INTEGERS, integer_types
+from dngraph.integertypes import integer_types
+from dngraph.terms import DERIVED_INTEGERS
 from dngraph.resources import Layout
 
 from conftest import ROOT

@@ -16,12 +16,8 @@ from pathlib import Path
 
 from .cache import cache_key, write_atomic
 from .errors import LoadError
-from .namespaces import XSD
 from .resources import cache_dir
-
-DERIVED_INTEGERS = {XSD[name] for name in (
-    "nonPositiveInteger", "negativeInteger", "long", "int", "short", "byte", "nonNegativeInteger",
-    "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte", "positiveInteger")}
+from .terms import DERIVED_INTEGERS
 
 
 def integer_types(layout, chosen: set, directory: Path | None = None) -> dict:

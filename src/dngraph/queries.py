@@ -122,17 +122,22 @@ def load_queries(directory: Path) -> tuple[dict[str, SavedQuery], dict[str, Quer
     be used, by name: one broken file does not hide the others."""
     queries: dict[str, SavedQuery] = {}
     broken: dict[str, QueryError] = {}
-    from .inputs import input_problem
-
     for path in sorted(Path(directory).glob("*.rq")):
         try:
-            problem = input_problem(path, "query_bytes", Path(directory).parent)
-            if problem:
-                raise QueryError(f"{path}: {problem}")
-            queries[path.stem] = parse_query_file(path)
+            queries[path.stem] = _read_saved(directory, path)
         except QueryError as exc:
             broken[path.stem] = exc
     return queries, broken
+
+
+def _read_saved(directory: Path, path: Path) -> SavedQuery:
+    """The saved query in ``path``, a file of ``directory``, if it may be read (:mod:`dngraph.inputs`)."""
+    from .inputs import input_problem
+
+    problem = input_problem(path, "query_bytes", Path(directory).parent)
+    if problem:
+        raise QueryError(f"{path}: {problem}")
+    return parse_query_file(path)
 
 
 def load_query(directory: Path, name: str) -> SavedQuery | None:
@@ -142,14 +147,7 @@ def load_query(directory: Path, name: str) -> SavedQuery | None:
     if not name or name.startswith(".") or "/" in name or "\\" in name:
         return None
     path = Path(directory) / f"{name}.rq"
-    if not path.is_file():
-        return None
-    from .inputs import input_problem
-
-    problem = input_problem(path, "query_bytes", Path(directory).parent)
-    if problem:
-        raise QueryError(f"{path}: {problem}")
-    return parse_query_file(path)
+    return _read_saved(directory, path) if path.is_file() else None
 
 
 def find(queries: dict[str, SavedQuery], name: str, broken: dict[str, QueryError] | None = None) -> SavedQuery:

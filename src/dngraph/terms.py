@@ -7,9 +7,11 @@ from decimal import Decimal
 
 from .namespaces import XSD
 
-_INTEGERS = {XSD[t] for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                              "positiveInteger", "negativeInteger", "nonPositiveInteger",
-                              "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+# The datatypes derived from xsd:integer (XML Schema 2, section 3.4).
+DERIVED_INTEGERS = {XSD[t] for t in ("int", "long", "short", "byte", "nonNegativeInteger",
+                                     "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                     "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_INTEGERS = {XSD.integer} | DERIVED_INTEGERS
 # The value a literal's text becomes, by datatype; any other datatype keeps the text.
 _CONVERT = {**dict.fromkeys(_INTEGERS, int), XSD.decimal: Decimal, XSD.double: float, XSD.float: float,
             XSD.boolean: lambda text: text in ("true", "1"), XSD.date: datetime.date.fromisoformat}
